@@ -1,0 +1,32 @@
+package org.leadtocash.lead;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.leadtocash.lead.LeadRoutingProcess.Vars;
+import org.springframework.stereotype.Component;
+
+/** 按负载分配销售 Assign by workload: reads the DMN result, asks {@link LeadAssignment}, writes the outcome. */
+@Component("assignLeadDelegate")
+public class AssignLeadDelegate implements JavaDelegate {
+    private final LeadAssignment assignment;
+
+    public AssignLeadDelegate(LeadAssignment assignment) {
+        this.assignment = assignment;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void execute(DelegateExecution execution) {
+        RoutingDecision routing = RoutingDecision.from((Map<String, Object>) execution.getVariable(Vars.ROUTING),
+                Region.valueOf((String) execution.getVariable(Vars.REGION)));
+        Assignment result = assignment.assign((String) execution.getVariable(Vars.LEAD_ID), routing);
+        execution.setVariable(Vars.ASSIGNEE, result.assignee());
+        execution.setVariable(Vars.LEAD_ASSIGNED, result.assigned());
+        execution.setVariable(Vars.ROUTING_EXPLANATION, result.text());
+        if (!result.assigned()) {
+            execution.setVariable(Vars.AVAILABLE_REPS, result.availableRepsText());
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.leadtocash.lead;
+
+/** What the rep's first-contact attempt achieved (form field {@code contactOutcome}). */
+public enum ContactOutcome {
+    REACHED,
+    NOT_REACHED,
+    INVALID
+}

@@ -1,0 +1,161 @@
+package org.leadtocash.lead;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.system.web.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Load-aware assignment (R-03, R-06). Precedence: the customer's owner; the rep already following an open lead of
+ * the same customer; the DMN's preferred reps; the team. A rep with more than {@code maxOpenLeads} open leads or on
+ * a business trip is skipped. Among the eligible: fewest open leads, then most deals signed in the window, then least
+ * recently assigned. Workload comes from a fixed number of queries whatever the number of reps.
+ */
+@Service
+public class LeadAssignment {
+    private static final Logger log = LoggerFactory.getLogger(LeadAssignment.class);
+
+    static final Comparator<Assignment.Candidate> RANKING = Comparator
+            .comparingInt(Assignment.Candidate::openLeads)
+            .thenComparing(Comparator.comparingInt(Assignment.Candidate::recentDeals).reversed())
+            .thenComparing(Assignment.Candidate::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Assignment.Candidate::userId);
+
+    private final LeadRepository leads;
+    private final StaffRepository staff;
+    private final LeadProperties properties;
+    private final EngineClock clock;
+
+    public LeadAssignment(LeadRepository leads, StaffRepository staff, LeadProperties properties, EngineClock clock) {
+        this.leads = leads;
+        this.staff = staff;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Assignment assign(String leadId, RoutingDecision routing) {
+        Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("lead " + leadId + " does not exist"));
+        Customer customer = leads.findCustomer(lead.customerId()).orElseThrow();
+        Assignment assignment = decide(lead, customer, routing);
+        Instant now = clock.now();
+        leads.recordRouting(leadId, assignment.assigned() ? LeadStatus.ASSIGNED : LeadStatus.UNASSIGNED,
+                assignment.assignee(), assignment.assigned() ? now : null, routing.ruleName(), assignment.text());
+        log.info("Lead {} routed by rule '{}': {}", leadId, routing.ruleName(),
+                assignment.assigned() ? "assigned to " + assignment.assignee() : "no eligible rep, manager assigns");
+        return assignment;
+    }
+
+    private Assignment decide(Lead lead, Customer customer, RoutingDecision routing) {
+        List<String> notes = new ArrayList<>();
+        if (customer.ownerId() != null) {
+            Optional<SalesStaff> owner = staff.find(customer.ownerId()).filter(SalesStaff::active);
+            if (owner.isPresent()) {
+                return new Assignment(owner.get().userId(), routing, List.of(),
+                        "客户负责人 the customer's owner since " + customer.ownedSince() + " (一客一主 one customer, one owner)");
+            }
+            notes.add("客户负责人 " + customer.ownerId() + " 已停用 owner is no longer active");
+        }
+        Optional<String> holder = leads.openLeadHolder(customer.id(), lead.id());
+        if (holder.isPresent()) {
+            Optional<SalesStaff> rep = staff.find(holder.get()).filter(SalesStaff::active);
+            if (rep.isPresent()) {
+                return new Assignment(rep.get().userId(), routing, List.of(),
+                        "该客户已有跟进中的线索 already follows an open lead of this customer (一客一主 one customer, one owner)");
+            }
+        }
+
+        Set<String> preferred = new LinkedHashSet<>(routing.preferredReps());
+        List<SalesStaff> pool = staff.candidates(routing.team(), preferred);
+        List<String> ids = pool.stream().map(SalesStaff::userId).toList();
+        Map<String, StaffRepository.LeadLoad> load = staff.leadLoad(ids);
+        Map<String, Integer> deals = staff.signedDeals(ids, clock.now().minus(properties.signedDealWindow()));
+        LocalDate today = clock.today();
+        Map<String, Trip> trips = staff.onTrip(ids, today);
+
+        List<Assignment.Candidate> candidates = new ArrayList<>();
+        for (SalesStaff rep : pool) {
+            StaffRepository.LeadLoad l = load.getOrDefault(rep.userId(), new StaffRepository.LeadLoad(0, null));
+            String skip = null;
+            Trip trip = trips.get(rep.userId());
+            if (trip != null) {
+                skip = "出差 on a business trip " + trip.startDate() + " – " + trip.endDate();
+            } else if (l.openLeads() > properties.maxOpenLeads()) {
+                skip = "待跟进线索 " + l.openLeads() + " > " + properties.maxOpenLeads() + " more than "
+                        + properties.maxOpenLeads() + " open leads";
+            }
+            candidates.add(new Assignment.Candidate(rep.userId(), rep.displayName(), preferred.contains(rep.userId()),
+                    l.openLeads(), deals.getOrDefault(rep.userId(), 0), l.lastAssignedAt(), skip));
+        }
+        for (String name : preferred) {
+            if (!ids.contains(name)) {
+                notes.add("优先销售 " + name + " 不在在职销售名单 is not an active rep");
+            }
+        }
+        // preferred reps in DMN order first, then the team
+        candidates.sort(Comparator.comparing((Assignment.Candidate c) -> !c.preferred()).thenComparing(c -> c.userId()));
+
+        String prefix = notes.isEmpty() ? "" : String.join("; ", notes) + "; ";
+        List<Assignment.Candidate> eligiblePreferred = candidates.stream().filter(c -> c.preferred() && c.eligible())
+                .sorted(RANKING).toList();
+        if (!eligiblePreferred.isEmpty()) {
+            return new Assignment(eligiblePreferred.get(0).userId(), routing, candidates,
+                    prefix + "优先销售 preferred rep; " + decisive(eligiblePreferred));
+        }
+        List<Assignment.Candidate> eligibleTeam = candidates.stream().filter(Assignment.Candidate::eligible).sorted(RANKING).toList();
+        if (!eligibleTeam.isEmpty()) {
+            return new Assignment(eligibleTeam.get(0).userId(), routing, candidates, prefix
+                    + (preferred.isEmpty() ? "" : "优先销售均不可用 no preferred rep eligible; ")
+                    + "团队 team " + routing.team() + "; " + decisive(eligibleTeam));
+        }
+        return new Assignment(null, routing, candidates, prefix + "没有可分配的销售 no eligible rep: 交销售主管分配 a sales manager assigns");
+    }
+
+    /** Names the criterion that put the first candidate ahead of the second. */
+    private static String decisive(List<Assignment.Candidate> ranked) {
+        Assignment.Candidate first = ranked.get(0);
+        if (ranked.size() == 1) {
+            return "唯一可分配 the only eligible rep";
+        }
+        Assignment.Candidate second = ranked.get(1);
+        if (first.openLeads() != second.openLeads()) {
+            return "待跟进最少 fewest open leads (" + first.openLeads() + " vs " + second.openLeads() + ")";
+        }
+        if (first.recentDeals() != second.recentDeals()) {
+            return "7日签约最多 most deals signed in the last 7 days (" + first.recentDeals() + " vs " + second.recentDeals() + ")";
+        }
+        if (first.lastAssignedAt() == null ? second.lastAssignedAt() != null : !first.lastAssignedAt().equals(second.lastAssignedAt())) {
+            return "最久未分配 least recently assigned (" + (first.lastAssignedAt() == null ? "never" : first.lastAssignedAt()) + ")";
+        }
+        return "并列，按账号 tie, by user id";
+    }
+
+    /** A sales manager's choice in the "Assign lead" task; the rep must be an active rep. */
+    @Transactional
+    public String assignManually(String leadId, String repId, String managerId) {
+        if (repId == null || repId.isBlank()) {
+            throw new InvalidInputException("assignee", "required", "请填写销售账号 enter the rep's user id");
+        }
+        String id = repId.strip();
+        SalesStaff rep = staff.find(id).filter(s -> s.active() && SalesStaff.REP.equals(s.role()))
+                .orElseThrow(() -> new InvalidInputException("assignee", "active-rep",
+                        "'" + id + "' 不是在职销售 is not an active sales rep"));
+        Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("lead " + leadId + " does not exist"));
+        String explanation = (lead.routingExplanation() == null ? "" : lead.routingExplanation() + "\n")
+                + "人工分配 Manually assigned by " + (managerId == null ? "a sales manager" : managerId) + " to " + rep.userId();
+        leads.recordRouting(leadId, LeadStatus.ASSIGNED, rep.userId(), clock.now(), lead.routingRule(), explanation);
+        return explanation;
+    }
+}

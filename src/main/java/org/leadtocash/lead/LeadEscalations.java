@@ -1,0 +1,72 @@
+package org.leadtocash.lead;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.leadtocash.notify.Channel;
+import org.leadtocash.notify.NotificationRequest;
+import org.leadtocash.notify.NotificationService;
+import org.leadtocash.notify.Recipient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The 2 h and 4 h escalations (R-04, R-05). Each send carries an idempotency key of process instance, timer
+ * activity and occurrence (the execution the timer created), so a retried job never sends twice.
+ */
+@Service
+public class LeadEscalations {
+    private final LeadRepository leads;
+    private final StaffRepository staff;
+    private final NotificationService notifications;
+    private final LeadProperties properties;
+
+    public LeadEscalations(LeadRepository leads, StaffRepository staff, NotificationService notifications, LeadProperties properties) {
+        this.leads = leads;
+        this.staff = staff;
+        this.notifications = notifications;
+        this.properties = properties;
+    }
+
+    public static String occurrenceKey(DelegateExecution execution) {
+        return execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/" + execution.getId();
+    }
+
+    public void alertManagersUnassigned(String leadId, String processInstanceId, String key) {
+        Lead lead = lead(leadId);
+        List<Recipient> managers = staff.byRole(SalesStaff.MANAGER).stream()
+                .map(m -> new Recipient(m.userId(), m.mobile())).toList();
+        if (managers.isEmpty()) {
+            throw new IllegalStateException("no active sales manager in sales_staff to alert about lead " + leadId);
+        }
+        String title = "线索超时未分配 Lead unassigned for " + hours(properties.sla().unassigned());
+        String text = "### " + title + "\n"
+                + "- 线索 Lead: " + lead.id() + "\n"
+                + "- 客户 Customer: " + lead.companyName() + "\n"
+                + "- 来源 Source: " + lead.source().chinese() + " " + lead.source() + "\n"
+                + "- 区域 Region: " + lead.region().chinese() + " " + lead.region() + "\n"
+                + "- 预算 Budget: ¥" + lead.budgetCny().toPlainString() + "\n"
+                + "- 创建 Created: " + lead.createdAt() + "\n\n"
+                + "请在 Tasklist 的「分配线索 Assign lead」任务中分配。 Please assign it in Tasklist.";
+        notifications.send(new NotificationRequest(key, Channel.DINGTALK, managers, title, text, processInstanceId, leadId));
+    }
+
+    public void remindRep(String leadId, String repId, String processInstanceId, String key) {
+        Lead lead = lead(leadId);
+        SalesStaff rep = staff.find(repId).orElseThrow(() -> new IllegalStateException("rep " + repId + " is not in sales_staff"));
+        String title = "线索" + hours(properties.sla().firstContact()) + "未联系 Lead not contacted";
+        String text = rep.displayName() + "您好，线索 " + lead.id() + "（" + lead.companyName() + "，联系人 " + lead.contactName()
+                + " " + lead.contactPhone() + "）创建已超过" + hours(properties.sla().firstContact()) + "，尚未联系客户，请尽快跟进。";
+        notifications.send(new NotificationRequest(key, Channel.VOICE_CALL, List.of(new Recipient(rep.userId(), rep.mobile())),
+                title, text, processInstanceId, leadId));
+    }
+
+    private Lead lead(String leadId) {
+        return leads.find(leadId).orElseThrow(() -> new IllegalStateException("lead " + leadId + " does not exist"));
+    }
+
+    private static String hours(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes % 60 == 0 ? minutes / 60 + "小时 h" : minutes + "分钟 min";
+    }
+}

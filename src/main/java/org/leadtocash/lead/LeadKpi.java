@@ -1,0 +1,84 @@
+package org.leadtocash.lead;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.system.web.InvalidInputException;
+import org.springframework.stereotype.Service;
+
+/**
+ * R-07: share of leads first contacted within the SLA (4 h) and median time to first contact, overall, per rep and per
+ * source, over leads created in a date range. Invalid leads are left out (there is no customer to reach); a lead not
+ * yet reached counts as not within the SLA.
+ */
+@Service
+public class LeadKpi {
+    private final LeadRepository leads;
+    private final LeadProperties properties;
+    private final EngineClock clock;
+
+    public LeadKpi(LeadRepository leads, LeadProperties properties, EngineClock clock) {
+        this.leads = leads;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Figures of one group of leads. Share is a fraction 0..1 with 4 decimals; median in minutes, null when none reached. */
+    public record Figures(String group, int leads, int contacted, int contactedWithinSla, BigDecimal shareWithinSla,
+                          Long medianMinutesToFirstContact) {
+    }
+
+    public record Report(LocalDate from, LocalDate to, long slaMinutes, Figures overall, List<Figures> byRep, List<Figures> bySource) {
+    }
+
+    /** @param onlyRep restrict to one rep's leads (a rep's own view), or null for all */
+    public Report firstContact(LocalDate from, LocalDate to, String onlyRep) {
+        if (from == null || to == null) {
+            throw new InvalidInputException(from == null ? "from" : "to", "required", "is required (yyyy-MM-dd)");
+        }
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("to", "not-before-from", "must be on or after from");
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw new InvalidInputException("to", "max-range", "the range may span at most 5 years");
+        }
+        var zone = clock.zone();
+        List<Lead> rows = leads.createdBetween(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), onlyRep)
+                .stream().filter(l -> l.status() != LeadStatus.INVALID).toList();
+        Duration sla = properties.sla().firstContact();
+        return new Report(from, to, sla.toMinutes(), figures("all", rows, sla),
+                grouped(rows, l -> l.assignee() == null ? "(unassigned)" : l.assignee(), sla),
+                grouped(rows, l -> l.source().name(), sla));
+    }
+
+    private static List<Figures> grouped(List<Lead> rows, Function<Lead, String> key, Duration sla) {
+        Map<String, List<Lead>> groups = rows.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+        List<Figures> out = new ArrayList<>();
+        groups.forEach((k, v) -> out.add(figures(k, v, sla)));
+        return out;
+    }
+
+    static Figures figures(String group, List<Lead> rows, Duration sla) {
+        List<Long> minutes = rows.stream().filter(l -> l.firstContactAt() != null)
+                .map(l -> Duration.between(l.createdAt(), l.firstContactAt()).toMinutes()).sorted().toList();
+        int within = (int) rows.stream().filter(l -> l.firstContactAt() != null
+                && Duration.between(l.createdAt(), l.firstContactAt()).compareTo(sla) <= 0).count();
+        BigDecimal share = rows.isEmpty() ? null
+                : BigDecimal.valueOf(within).divide(BigDecimal.valueOf(rows.size()), 4, RoundingMode.HALF_UP);
+        Long median = null;
+        if (!minutes.isEmpty()) {
+            int n = minutes.size();
+            median = n % 2 == 1 ? minutes.get(n / 2) : (minutes.get(n / 2 - 1) + minutes.get(n / 2)) / 2;
+        }
+        return new Figures(group, rows.size(), minutes.size(), within, share, median);
+    }
+}

@@ -1,0 +1,55 @@
+package org.leadtocash.lead;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.leadtocash.system.time.EngineClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sales roster (who is a rep or manager, region, mobile) and the facts assignment ranks by that other features
+ * write: signed deals (written by the contract chain) and trips.
+ */
+@Service
+public class SalesTeam {
+    private final StaffRepository staff;
+    private final EngineClock clock;
+
+    public SalesTeam(StaffRepository staff, EngineClock clock) {
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void save(SalesStaff member) {
+        staff.upsert(member);
+    }
+
+    public Optional<SalesStaff> find(String userId) {
+        return staff.find(userId);
+    }
+
+    public List<SalesStaff> roster() {
+        return staff.all();
+    }
+
+    public List<Trip> trips(String repId) {
+        return staff.trips(repId);
+    }
+
+    /** For set-up and migrations; user-entered trips go through {@link BusinessTrips}, which checks who may enter them. */
+    @Transactional
+    public long addTripUnchecked(String repId, LocalDate start, LocalDate end, String note) {
+        return staff.insertTrip(repId, start, end, note, "system", clock.now());
+    }
+
+    /** A deal the rep signed; assignment prefers reps who signed more in the last 7 days. */
+    @Transactional
+    public void recordSignedDeal(String repId, String customerId, BigDecimal amountCny, String reference, Instant signedAt) {
+        staff.recordSignedDeal(repId, customerId, amountCny, reference, signedAt);
+    }
+}

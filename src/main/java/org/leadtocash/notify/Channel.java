@@ -1,0 +1,11 @@
+package org.leadtocash.notify;
+
+/** The ways a notification can reach people. */
+public enum Channel {
+    /** A message from the DingTalk custom robot (群机器人) into the group behind its webhook. */
+    DINGTALK,
+    /** An automated voice call (语音外呼) to each recipient's mobile. */
+    VOICE_CALL,
+    /** A text message; no SMS channel is built yet, so SMS requests are recorded as not sent. */
+    SMS
+}

@@ -1,0 +1,128 @@
+package org.leadtocash.system.demo;
+
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.leadtocash.lead.CreditCode;
+import org.leadtocash.lead.LeadIntake;
+import org.leadtocash.lead.LeadSource;
+import org.leadtocash.lead.Region;
+import org.leadtocash.lead.SalesStaff;
+import org.leadtocash.lead.SalesTeam;
+import org.leadtocash.system.security.Groups;
+import org.leadtocash.system.time.EngineClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo set-up (profile {@code demo} only): users named after the people of the source text, each with the
+ * password equal to the user id, the sales roster, and — unless {@code leadtocash.demo.sample-data=false} — a
+ * handful of leads, a business trip and recent deals. Idempotent: a restart creates nothing twice.
+ */
+@Component
+@ConditionalOnProperty(name = "leadtocash.demo.enabled", havingValue = "true")
+public class DemoSetup {
+    private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
+
+    /** userId → (first name, last name, group, role, region, mobile) */
+    record DemoUser(String id, String firstName, String lastName, String group, String role, Region region, String mobile) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("zhangwei", "伟", "张", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000001"),
+            new DemoUser("lina", "娜", "李", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000002"),
+            new DemoUser("wangfang", "芳", "王", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000003"),
+            new DemoUser("chenjing", "静", "陈", Groups.SALES_REP, SalesStaff.REP, Region.SOUTH, "13800000004"),
+            new DemoUser("liuyang", "洋", "刘", Groups.SALES_REP, SalesStaff.REP, Region.SOUTH, "13800000005"),
+            new DemoUser("zhaoqiang", "强", "赵", Groups.SALES_REP, SalesStaff.REP, Region.NORTH, "13800000006"),
+            new DemoUser("sunli", "丽", "孙", Groups.SALES_REP, SalesStaff.REP, Region.NORTH, "13800000007"),
+            new DemoUser("limin", "敏", "李", Groups.SALES_MANAGER, SalesStaff.MANAGER, null, "13800000010"),
+            new DemoUser("wanglei", "磊", "王", Groups.REGIONAL_DIRECTOR, SalesStaff.DIRECTOR, null, "13800000020"),
+            new DemoUser("zhoujie", "洁", "周", Groups.LEGAL, null, null, null),
+            new DemoUser("wufang", "芳", "吴", Groups.FINANCE, null, null, null));
+
+    private final IdentityService identityService;
+    private final SalesTeam salesTeam;
+    private final LeadIntake intake;
+    private final EngineClock clock;
+    private final TransactionTemplate tx;
+    private final boolean sampleData;
+
+    public DemoSetup(IdentityService identityService, SalesTeam salesTeam, LeadIntake intake, EngineClock clock,
+                     TransactionTemplate tx, @Value("${leadtocash.demo.sample-data:true}") boolean sampleData) {
+        this.identityService = identityService;
+        this.salesTeam = salesTeam;
+        this.intake = intake;
+        this.clock = clock;
+        this.tx = tx;
+        this.sampleData = sampleData;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    public void setUp() {
+        for (DemoUser u : USERS) {
+            if (identityService.createUserQuery().userId(u.id()).count() == 0) {
+                User user = identityService.newUser(u.id());
+                user.setFirstName(u.firstName());
+                user.setLastName(u.lastName());
+                user.setEmail(u.id() + "@demo.leadtocash.example");
+                user.setPassword(u.id());
+                identityService.saveUser(user);
+            }
+            if (identityService.createGroupQuery().groupMember(u.id()).groupId(u.group()).count() == 0) {
+                identityService.createMembership(u.id(), u.group());
+            }
+            if (u.role() != null) {
+                salesTeam.save(new SalesStaff(u.id(), u.lastName() + u.firstName(), u.role(), u.region(), u.mobile(), true));
+            }
+        }
+        log.info("Demo users ready (password = user id): {}", USERS.stream().map(DemoUser::id).toList());
+        if (sampleData) {
+            tx.executeWithoutResult(s -> sampleData());
+        }
+    }
+
+    private void sampleData() {
+        var today = clock.today();
+        if (salesTeam.trips("lina").isEmpty()) {
+            salesTeam.addTripUnchecked("lina", today, today.plusDays(3), "深圳客户拜访 customer visits in Shenzhen");
+            salesTeam.recordSignedDeal("zhangwei", null, new BigDecimal("268000.00"), "DEMO-DEAL-1", clock.now().minus(2, ChronoUnit.DAYS));
+            salesTeam.recordSignedDeal("wangfang", null, new BigDecimal("56000.00"), "DEMO-DEAL-2", clock.now().minus(3, ChronoUnit.DAYS));
+        }
+        lead("DEMO-WEB-1", LeadSource.WEBSITE_FORM, "杭州云帆软件有限公司", "91330106MA2H2Q8T7", "陈晓明", "13912345678", Region.EAST, "350000", "SaaS 年度订阅");
+        lead("DEMO-WEB-2", LeadSource.WEBSITE_FORM, "深圳智芯硬件科技有限公司", "91440300MA5G9RT36", "林海", "0755-86012345", Region.SOUTH, "120000", "智能网关");
+        lead("DEMO-QR-1", LeadSource.TRADE_SHOW_QR, "东莞精密模具有限公司", "91441900MA4W1XK20", "黄志强", "13622223333", Region.SOUTH, "480000", "模具维修服务");
+        lead("DEMO-QR-2", LeadSource.TRADE_SHOW_QR, "济南华建建材有限公司", "91370100MA3C7PLE4", "孙伟", "15866667777", Region.NORTH, "30000", "建材报价系统");
+        lead("DEMO-PHONE-1", LeadSource.PHONE_CALL, "上海申远物流有限公司", "91310115MA1K4BWY6", "王强", "021-62345678", Region.EAST, "80000", null);
+    }
+
+    private void lead(String externalId, LeadSource source, String company, String first17, String contact, String phone,
+                      Region region, String budget, String interest) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("externalId", externalId);
+        body.put("source", source.name());
+        body.put("companyName", company);
+        body.put("creditCode", first17 + CreditCode.checkCharacter(first17));
+        body.put("contactName", contact);
+        body.put("contactPhone", phone);
+        body.put("region", region.name());
+        body.put("budgetCny", new BigDecimal(budget));
+        if (interest != null) {
+            body.put("productInterest", interest);
+        }
+        intake.receive(body, source);
+    }
+}

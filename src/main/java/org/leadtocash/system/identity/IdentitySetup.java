@@ -1,0 +1,166 @@
+package org.leadtocash.system.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups, their authorizations and the shared Tasklist filters: in every set-up, created idempotently at start.
+ * Users are not created here (the demo set-up creates demo users; production creates real ones in Camunda Admin).
+ * <ul>
+ * <li>sales-rep: Tasklist; may start lead entry and trip entry; sees only tasks given to him (the engine grants the
+ * assignee his task).</li>
+ * <li>sales-manager, regional-director: Cockpit and Tasklist, read every definition, instance, task and history;
+ * may retry failed jobs; directors also deploy (Modeler's deploy button) to change routing rules.</li>
+ * <li>legal, finance: Tasklist.</li>
+ * <li>camunda-admin: everything.</li>
+ * </ul>
+ */
+@Component
+public class IdentitySetup {
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+    public static final String FILTER_MY_TASKS = "我的任务 My tasks";
+    public static final String FILTER_GROUP_TASKS = "我组的任务 My group tasks";
+
+    private static final Map<String, String> GROUP_NAMES = Map.of(
+            org.leadtocash.system.security.Groups.SALES_REP, "销售 Sales reps",
+            org.leadtocash.system.security.Groups.SALES_MANAGER, "销售主管 Sales managers",
+            org.leadtocash.system.security.Groups.REGIONAL_DIRECTOR, "区域总监 Regional directors",
+            org.leadtocash.system.security.Groups.LEGAL, "法务 Legal",
+            org.leadtocash.system.security.Groups.FINANCE, "财务 Finance",
+            org.leadtocash.system.security.Groups.ADMIN, "管理员 Camunda administrators");
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+                         FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    public void setUp() {
+        GROUP_NAMES.forEach(this::ensureGroup);
+
+        String rep = org.leadtocash.system.security.Groups.SALES_REP;
+        grant(rep, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(rep, Resources.PROCESS_DEFINITION, "LeadRoutingProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(rep, Resources.PROCESS_DEFINITION, "BusinessTripProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(rep, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+
+        for (String overseer : List.of(org.leadtocash.system.security.Groups.SALES_MANAGER,
+                org.leadtocash.system.security.Groups.REGIONAL_DIRECTOR)) {
+            grant(overseer, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(overseer, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(overseer, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+                    Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.CREATE_INSTANCE, Permissions.UPDATE_INSTANCE);
+            grant(overseer, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE, Permissions.UPDATE);
+            grant(overseer, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
+            grant(overseer, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+            grant(overseer, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+            grant(overseer, Resources.DEPLOYMENT, ANY, Permissions.READ);
+            grant(overseer, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+            grant(overseer, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+            grant(overseer, Resources.USER, ANY, Permissions.READ);
+            grant(overseer, Resources.GROUP, ANY, Permissions.READ);
+        }
+        // a director changes the routing table in Modeler and deploys it
+        grant(org.leadtocash.system.security.Groups.REGIONAL_DIRECTOR, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+        for (String desk : List.of(org.leadtocash.system.security.Groups.LEGAL, org.leadtocash.system.security.Groups.FINANCE)) {
+            grant(desk, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        for (Resources resource : Resources.values()) {
+            grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+        }
+
+        ensureFilter(FILTER_MY_TASKS, -10, "分配给我的任务 Tasks assigned to me",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter(FILTER_GROUP_TASKS, -5, "我所在组可领取的任务 Unclaimed tasks of my groups",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(Groups.GROUP_TYPE_WORKFLOW);
+            identityService.saveGroup(group);
+            log.info("Created group {}", id);
+        }
+    }
+
+    /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization auth = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (auth == null) {
+            auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            auth.setGroupId(groupId);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+        }
+        boolean changed = auth.getId() == null;
+        for (Permission p : permissions) {
+            if (!auth.isPermissionGranted(p)) {
+                auth.addPermission(p);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(auth);
+        }
+    }
+
+    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name);
+            filter.setOwner(null);
+            filter.setQuery(query);
+            filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+            filterService.saveFilter(filter);
+            log.info("Created Tasklist filter {}", name);
+        }
+        // every logged-in user may use the shared filters
+        Authorization auth = authorizationService.createAuthorizationQuery().userIdIn(ANY)
+                .resourceType(Resources.FILTER).resourceId(filter.getId()).singleResult();
+        if (auth == null) {
+            auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            auth.setUserId(ANY);
+            auth.setResource(Resources.FILTER);
+            auth.setResourceId(filter.getId());
+            auth.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(auth);
+        }
+    }
+}

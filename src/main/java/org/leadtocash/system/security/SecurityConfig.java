@@ -1,0 +1,107 @@
+package org.leadtocash.system.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Security is on by default.
+ * <ul>
+ * <li>{@code POST /api/leads}: a source channel's API key ({@code X-Api-Key}).</li>
+ * <li>{@code /api/**}: HTTP Basic against the Camunda identity; the user is the engine's current user, so authorizations apply.</li>
+ * <li>{@code /engine-rest/**}: HTTP Basic by Camunda's own {@link ProcessEngineAuthenticationFilter} (Modeler's deploy button sends it).</li>
+ * <li>{@code /camunda/**}: the webapps' own session login and CSRF protection.</li>
+ * <li>health probes are open; everything else is denied.</li>
+ * </ul>
+ */
+@Configuration
+@EnableWebSecurity
+@EnableConfigurationProperties(ChannelKeyProperties.class)
+public class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain leadIntakeChain(HttpSecurity http, ChannelKeyProperties keys) throws Exception {
+        http.securityMatcher(new AntPathRequestMatcher("/api/leads", HttpMethod.POST.name()))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ChannelApiKeyFilter(keys), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().hasAnyAuthority(channelAuthorities(keys)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+            IdentityService identityService) throws Exception {
+        http.securityMatcher(ant("/api/**"))
+                .csrf(c -> c.disable()) // stateless HTTP Basic, no cookies: nothing for CSRF to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(provider)
+                .httpBasic(b -> b.realmName("lead-to-cash"))
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+        // /engine-rest is authenticated by Camunda's filter below, the webapps by their own login;
+        // the webapps keep their own CSRF protection (X-XSRF-TOKEN), so Spring's is off here.
+        http.securityMatcher(new OrRequestMatcher(ant("/engine-rest/**"), ant("/camunda/**"), ant("/"), ant("/error"),
+                        ant("/actuator/health"), ant("/actuator/health/**")))
+                .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain denyEverythingElse(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+        http.authenticationProvider(provider)
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().denyAll());
+        return http.build();
+    }
+
+    /** Servlet-agnostic path matching: the engine REST API and the webapps are not served by Spring MVC. */
+    private static AntPathRequestMatcher ant(String pattern) {
+        return new AntPathRequestMatcher(pattern);
+    }
+
+    private static String[] channelAuthorities(ChannelKeyProperties keys) {
+        String[] authorities = keys.channelKeys().keySet().stream()
+                .map(k -> ChannelApiKeyFilter.CHANNEL_AUTHORITY_PREFIX + k).toArray(String[]::new);
+        // with no channel configured, no request can carry a channel authority: intake is closed
+        return authorities.length == 0 ? new String[] {ChannelApiKeyFilter.CHANNEL_AUTHORITY_PREFIX + "NONE"} : authorities;
+    }
+
+    /** HTTP Basic for the engine REST API, checked against the engine's identity service (Camunda's documented filter). */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Integer.MAX_VALUE - 10);
+        return registration;
+    }
+}

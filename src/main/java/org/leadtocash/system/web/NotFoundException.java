@@ -1,0 +1,8 @@
+package org.leadtocash.system.web;
+
+/** The thing asked for does not exist, or the caller may not know that it does (answered as 404 either way). */
+public class NotFoundException extends RuntimeException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+}
