@@ -1,0 +1,117 @@
+package org.leadtocash.support;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.leadtocash.lead.CreditCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Test fixtures on the real tables: resets app data and engine instances, builds valid leads. */
+@Component
+public class TestData {
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private final JdbcClient jdbc;
+    private final ProcessEngine engine;
+
+    public TestData(JdbcClient jdbc, ProcessEngine engine) {
+        this.jdbc = jdbc;
+        this.engine = engine;
+    }
+
+    /** Empties leads, customers, trips, deals and the delivery log; deletes every running process instance; resets the clock. */
+    public void reset() {
+        ClockUtil.reset();
+        engine.getIdentityService().clearAuthentication();
+        var runtime = engine.getRuntimeService();
+        var ids = runtime.createProcessInstanceQuery().list().stream().map(ProcessInstance::getId).toList();
+        if (!ids.isEmpty()) {
+            runtime.deleteProcessInstances(ids, "test reset", true, true);
+        }
+        for (String table : new String[] {"sales_lead", "customer", "rep_trip", "signed_deal", "notification_delivery", "notification_claim"}) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+        // the demo roster is the baseline; tests add their own members
+        jdbc.sql("DELETE FROM sales_staff WHERE user_id LIKE 'test%'").update();
+        jdbc.sql("UPDATE sales_staff SET active = TRUE").update();
+    }
+
+    /** A valid unified social credit code, different on every call. */
+    public static String creditCode() {
+        String first17 = String.format("91310000MA%07d", SEQ.incrementAndGet());
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+
+    /** A valid intake body; tweak with put/remove. */
+    public static Map<String, Object> leadBody(String source, String region, String budget) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("externalId", "ext-" + SEQ.incrementAndGet() + "-" + System.nanoTime());
+        body.put("source", source);
+        body.put("companyName", "上海测试科技有限公司" + SEQ.get());
+        body.put("creditCode", creditCode());
+        body.put("contactName", "张三");
+        body.put("contactPhone", "13912345678");
+        body.put("region", region);
+        body.put("budgetCny", new BigDecimal(budget));
+        body.put("productInterest", "智能网关");
+        return body;
+    }
+
+    public int count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
+    }
+
+    public void addStaff(String userId, String name, String role, String region, String mobile) {
+        jdbc.sql("INSERT INTO sales_staff (user_id, display_name, role, region, mobile, active) VALUES (?, ?, ?, ?, ?, TRUE)")
+                .params(userId, name, role, region, mobile).update();
+    }
+
+    public void deactivateAllRepsExcept(String... keep) {
+        jdbc.sql("UPDATE sales_staff SET active = FALSE WHERE role = 'REP'").update();
+        for (String k : keep) {
+            jdbc.sql("UPDATE sales_staff SET active = TRUE WHERE user_id = ?").param(k).update();
+        }
+    }
+
+    public void trip(String rep, LocalDate from, LocalDate to) {
+        jdbc.sql("INSERT INTO rep_trip (rep_id, start_date, end_date, note, created_by, created_at) VALUES (?, ?, ?, 'test', 'test', ?)")
+                .params(rep, from, to, java.sql.Timestamp.from(Instant.now())).update();
+    }
+
+    public void signedDeals(String rep, int n, Instant at) {
+        for (int i = 0; i < n; i++) {
+            jdbc.sql("INSERT INTO signed_deal (rep_id, amount_cny, reference, signed_at) VALUES (?, 1000, 'test', ?)")
+                    .params(rep, java.sql.Timestamp.from(at)).update();
+        }
+    }
+
+    /** Gives the rep n open (ASSIGNED) leads of throw-away customers, assigned at the instant. */
+    public void openLeads(String rep, int n, Instant assignedAt) {
+        for (int i = 0; i < n; i++) {
+            String customerId = "c-" + SEQ.incrementAndGet();
+            String code = creditCode();
+            jdbc.sql("INSERT INTO customer (id, credit_code, company_name, created_at) VALUES (?, ?, 'x', ?)")
+                    .params(customerId, code, java.sql.Timestamp.from(assignedAt)).update();
+            jdbc.sql("INSERT INTO sales_lead (id, source, external_id, customer_id, company_name, credit_code, contact_name, "
+                            + "contact_phone, region, budget_cny, status, assignee, assigned_at, created_at) "
+                            + "VALUES (?, 'WEBSITE_FORM', ?, ?, 'x', ?, 'x', '13912345678', 'EAST', 1000, 'ASSIGNED', ?, ?, ?)")
+                    .params("LT-" + SEQ.incrementAndGet(), "e-" + SEQ.get(), customerId, code, rep,
+                            java.sql.Timestamp.from(assignedAt), java.sql.Timestamp.from(assignedAt))
+                    .update();
+        }
+    }
+
+    public void owner(String creditCode, String companyName, String owner) {
+        jdbc.sql("INSERT INTO customer (id, credit_code, company_name, owner_id, owned_since, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params("own-" + SEQ.incrementAndGet(), creditCode, companyName, owner, java.sql.Timestamp.from(Instant.now()),
+                        java.sql.Timestamp.from(Instant.now()))
+                .update();
+    }
+}
