@@ -4,12 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * Mainland China phone numbers: mobile {@code 1[3-9]} + 9 digits (optionally with +86 / 86), or landline
- * area code {@code 0} + 2–3 digits, a 7–8 digit number and an optional extension, e.g. {@code 021-62345678-801}.
+ * area code (010, 02x, or 0 + three digits), a 7–8 digit number and an optional extension, e.g. {@code 021-62345678-801}.
  * Spaces and hyphens are allowed as separators and dropped on normalisation (the extension keeps its hyphen).
  */
 public final class ChinesePhone {
     private static final Pattern MOBILE = Pattern.compile("(?:\\+?86)?(1[3-9]\\d{9})");
-    private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3})[- ]?(\\d{7,8})(?:-(\\d{1,6}))?");
+    /** Area codes: 010 and 02x have three digits, all others (03x–09x) four. */
+    private static final Pattern LANDLINE = Pattern.compile("(0[12]\\d|0[3-9]\\d{2})[- ]?(\\d{7,8})(?:-(\\d{1,6}))?");
 
     private ChinesePhone() {
     }
@@ -28,9 +29,6 @@ public final class ChinesePhone {
         if (landline.matches()) {
             String areaCode = landline.group(1);
             String number = landline.group(2);
-            if (areaCode.length() == 3 && !areaCode.startsWith("01") && !areaCode.startsWith("02")) {
-                return null; // three-digit area codes are 010 and 02x only
-            }
             return areaCode + "-" + number + (landline.group(3) == null ? "" : "-" + landline.group(3));
         }
         return null;
