@@ -1,0 +1,141 @@
+package org.leadtocash.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leadtocash.LeadToCashApplication;
+import org.leadtocash.lead.LeadRoutingProcess;
+import org.leadtocash.support.TestData;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The {@code postgres} profile on a real PostgreSQL 17 (embedded binaries): Flyway and the engine create their schema,
+ * and a lead runs end to end — intake over HTTP, routing job, the rep's form over /engine-rest, the 4 h timer.
+ */
+class PostgresProfileTests {
+    private static final String KEY = "pg-website-channel-key-0001";
+    private static EmbeddedPostgres postgres;
+    private static ConfigurableApplicationContext app;
+    private static String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        app = new SpringApplicationBuilder(LeadToCashApplication.class).profiles("postgres").run(
+                "--server.port=0",
+                "--DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--DB_USER=postgres", "--DB_PASSWORD=postgres",
+                "--camunda.bpm.admin-user.id=opsadmin", "--camunda.bpm.admin-user.password=Strong-Admin-Pw-2026",
+                "--leadtocash.security.channel-keys.WEBSITE_FORM=" + KEY,
+                "--camunda.bpm.job-execution.enabled=false",
+                "--spring.jmx.enabled=false");
+        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ClockUtil.reset();
+        if (app != null) {
+            app.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void runsALeadEndToEndOnPostgres() throws Exception {
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL 17");
+
+        // a real (non-demo) rep: Camunda user + roster entry
+        User rep = engine.getIdentityService().newUser("pgrep");
+        rep.setFirstName("伟");
+        rep.setLastName("张");
+        rep.setPassword("Rep-Password-2026");
+        engine.getIdentityService().saveUser(rep);
+        engine.getIdentityService().createMembership("pgrep", "sales-rep");
+        jdbc.sql("INSERT INTO sales_staff (user_id, display_name, role, region, mobile, active) VALUES ('pgrep', '张伟', 'REP', 'EAST', '13800000099', TRUE)")
+                .update();
+
+        Map<String, Object> body = TestData.leadBody("WEBSITE_FORM", "EAST", "250000");
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/leads"))
+                .header("Content-Type", "application/json").header("X-Api-Key", KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode lead = json.readTree(created.body());
+        String leadId = lead.get("leadId").asText();
+        String pi = lead.get("processInstanceId").asText();
+
+        // routing is asynchronous: run its job
+        Job routing = engine.getManagementService().createJobQuery().processInstanceId(pi).singleResult();
+        engine.getManagementService().executeJob(routing.getId());
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(LeadRoutingProcess.Task.FIRST_CONTACT);
+        assertThat(task.getAssignee()).isEqualTo("pgrep");
+
+        // the 4 h reminder fires from lead creation, on PostgreSQL too
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi).timers().singleResult();
+        Date created4h = (Date) engine.getRuntimeService().getVariable(pi, LeadRoutingProcess.Vars.FIRST_CONTACT_ESCALATION_AT);
+        assertThat(timer.getDuedate()).isEqualTo(created4h);
+        engine.getManagementService().executeJob(timer.getId());
+        Job voice = engine.getManagementService().createJobQuery().processInstanceId(pi).singleResult();
+        engine.getManagementService().executeJob(voice.getId());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE business_key = ? AND channel = 'VOICE_CALL'")
+                .param(leadId).query(Integer.class).single()).isEqualTo(1);
+
+        // the rep completes his form over /engine-rest with HTTP Basic, as Tasklist does
+        String auth = "Basic " + Base64.getEncoder().encodeToString("pgrep:Rep-Password-2026".getBytes(StandardCharsets.UTF_8));
+        String submit = json.writeValueAsString(Map.of("variables", Map.of(
+                "contactOutcome", Map.of("value", "REACHED"),
+                "contactNotes", Map.of("value", "客户很有兴趣，约了下周演示"),
+                "nextFollowUpDate", Map.of("value", LocalDate.now().plusDays(2).toString()))));
+        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/" + task.getId() + "/submit-form"))
+                .header("Content-Type", "application/json").header("Authorization", auth)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(submit)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndActivityId())
+                .isEqualTo(LeadRoutingProcess.Event.LEAD_CONTACTED);
+        assertThat(jdbc.sql("SELECT status FROM sales_lead WHERE id = ?").param(leadId).query(String.class).single()).isEqualTo("CONTACTED");
+        assertThat(jdbc.sql("SELECT owner_id FROM customer c JOIN sales_lead l ON l.customer_id = c.id WHERE l.id = ?")
+                .param(leadId).query(String.class).single()).isEqualTo("pgrep");
+    }
+
+    @Test
+    void engineRestNeedsCredentialsOnPostgresToo() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/process-definition")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+}

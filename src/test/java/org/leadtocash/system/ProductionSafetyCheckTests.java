@@ -1,0 +1,62 @@
+package org.leadtocash.system;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.leadtocash.LeadToCashApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+class ProductionSafetyCheckTests {
+    private final ProductionSafetyCheck check = new ProductionSafetyCheck();
+
+    private static MockEnvironment postgres() {
+        MockEnvironment env = new MockEnvironment();
+        env.setActiveProfiles("postgres");
+        return env;
+    }
+
+    @Test
+    void refusesTheDemoSetUpOnPostgres() {
+        MockEnvironment env = postgres().withProperty("leadtocash.demo.enabled", "true");
+        assertThatThrownBy(() -> check.postProcessEnvironment(env, new SpringApplication()))
+                .hasMessageContaining("leadtocash.demo.enabled");
+    }
+
+    @Test
+    void refusesDefaultAndWeakAdminPasswords() {
+        for (String weak : new String[] {"admin", "demo", "Password", "short-pw", "camunda-admin1"}) {
+            MockEnvironment env = postgres().withProperty("camunda.bpm.admin-user.id", "camunda-admin1")
+                    .withProperty("camunda.bpm.admin-user.password", weak);
+            assertThatThrownBy(() -> check.postProcessEnvironment(env, new SpringApplication()))
+                    .as(weak).hasMessageContaining("camunda.bpm.admin-user.password");
+        }
+    }
+
+    @Test
+    void refusesDemoChannelKeys() {
+        MockEnvironment env = postgres().withProperty("leadtocash.security.channel-keys.WEBSITE_FORM", "demo-website-key");
+        assertThatThrownBy(() -> check.postProcessEnvironment(env, new SpringApplication()))
+                .hasMessageContaining("channel-keys.WEBSITE_FORM");
+    }
+
+    @Test
+    void acceptsStrongCredentialsOnPostgresAndAnythingOutsideIt() {
+        MockEnvironment strong = postgres().withProperty("camunda.bpm.admin-user.id", "opsadmin")
+                .withProperty("camunda.bpm.admin-user.password", "x7Kq-93vLp-Wm21")
+                .withProperty("leadtocash.security.channel-keys.WEBSITE_FORM", "3f9c1b7e5d2a4c8e9f0a");
+        assertThatCode(() -> check.postProcessEnvironment(strong, new SpringApplication())).doesNotThrowAnyException();
+        MockEnvironment h2Demo = new MockEnvironment().withProperty("leadtocash.demo.enabled", "true")
+                .withProperty("camunda.bpm.admin-user.password", "admin");
+        assertThatCode(() -> check.postProcessEnvironment(h2Demo, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theApplicationRefusesToStartWithTheDemoProfileOnPostgres() {
+        // fails in the environment phase: no database is touched, no bean is created
+        assertThatThrownBy(() -> SpringApplication.run(LeadToCashApplication.class,
+                "--spring.profiles.active=postgres,demo", "--server.port=0"))
+                .hasStackTraceContaining("Refusing to start the postgres profile");
+    }
+}
