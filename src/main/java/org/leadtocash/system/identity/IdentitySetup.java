@@ -32,11 +32,11 @@ import org.springframework.stereotype.Component;
  * Groups, their authorizations and the shared Tasklist filters: in every set-up, created idempotently at start.
  * Users are not created here (the demo set-up creates demo users; production creates real ones in Camunda Admin).
  * <ul>
- * <li>sales-rep: Tasklist; may start lead entry and trip entry; sees only tasks given to him (the engine grants the
- * assignee his task).</li>
+ * <li>sales-rep: Tasklist; may start lead entry, trip entry and quotes; sees only tasks given to him (the engine
+ * grants the assignee his task).</li>
  * <li>sales-manager, regional-director: Cockpit and Tasklist, read every definition, instance, task and history;
  * may retry failed jobs; directors also deploy (Modeler's deploy button) to change routing rules.</li>
- * <li>legal, finance: Tasklist.</li>
+ * <li>legal, finance: Tasklist (tasks of their candidate group); legal also publishes clause versions.</li>
  * <li>camunda-admin: everything.</li>
  * </ul>
  */
@@ -76,7 +76,13 @@ public class IdentitySetup {
         grant(rep, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(rep, Resources.PROCESS_DEFINITION, "LeadRoutingProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(rep, Resources.PROCESS_DEFINITION, "BusinessTripProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(rep, Resources.PROCESS_DEFINITION, "QuoteToInvoiceProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(rep, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+
+        // legal publishes clause versions from Tasklist (only legal may: the delegate checks the group too)
+        String legal = org.leadtocash.system.security.Groups.LEGAL;
+        grant(legal, Resources.PROCESS_DEFINITION, "ClausePublishProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(legal, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
         for (String overseer : List.of(org.leadtocash.system.security.Groups.SALES_MANAGER,
                 org.leadtocash.system.security.Groups.REGIONAL_DIRECTOR)) {
