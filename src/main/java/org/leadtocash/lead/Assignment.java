@@ -2,13 +2,14 @@ package org.leadtocash.lead;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Why a lead landed where it did (or why it did not): the matched rule, every candidate with his figures,
  * who was skipped and why, and the decisive criterion. {@link #text()} is what Cockpit and the rep's form show.
  */
 public record Assignment(String assignee, RoutingDecision routing, List<Candidate> candidates, String reason) {
+    /** Longest {@link #text()} / {@link #availableRepsText()}: fits a Camunda string variable with room to spare. */
+    static final int MAX_TEXT = 3000;
 
     public boolean assigned() {
         return assignee != null;
@@ -34,19 +35,17 @@ public record Assignment(String assignee, RoutingDecision routing, List<Candidat
             sb.append(", 优先 preferred: ").append(String.join(", ", routing.preferredReps()));
         }
         sb.append('\n');
+        String outcome = (assigned() ? "分配 Assigned to: " + assignee + " — " : "未分配 Not assigned — ") + reason;
         if (!candidates.isEmpty()) {
             sb.append("候选 Candidates:\n");
-            for (Candidate c : candidates) {
-                sb.append(" - ").append(c.userId()).append(' ').append(c.displayName())
-                        .append(c.preferred() ? " [优先 preferred]" : "")
-                        .append(": 待跟进 open ").append(c.openLeads())
-                        .append(", 7日签约 deals ").append(c.recentDeals())
-                        .append(c.eligible() ? " → 可分配 eligible" : " → 跳过 skipped: " + c.skippedBecause())
-                        .append('\n');
-            }
+            List<String> lines = candidates.stream().map(c -> " - " + c.userId() + ' ' + c.displayName()
+                    + (c.preferred() ? " [优先 preferred]" : "")
+                    + ": 待跟进 open " + c.openLeads() + ", 7日签约 deals " + c.recentDeals()
+                    + (c.eligible() ? " → 可分配 eligible" : " → 跳过 skipped: " + c.skippedBecause()) + '\n').toList();
+            appendWithinLimit(sb, lines, MAX_TEXT - outcome.length());
         }
-        sb.append(assigned() ? "分配 Assigned to: " + assignee + " — " : "未分配 Not assigned — ").append(reason);
-        return sb.toString();
+        sb.append(outcome);
+        return cut(sb.toString());
     }
 
     /** The reps a manager can pick from, with their figures, for the "Assign lead" form. */
@@ -54,9 +53,31 @@ public record Assignment(String assignee, RoutingDecision routing, List<Candidat
         if (candidates.isEmpty()) {
             return "团队中没有销售 no reps in the team";
         }
-        return candidates.stream()
+        StringBuilder sb = new StringBuilder();
+        appendWithinLimit(sb, candidates.stream()
                 .map(c -> c.userId() + " " + c.displayName() + " — 待跟进 open " + c.openLeads()
-                        + (c.eligible() ? "" : " (" + c.skippedBecause() + ")"))
-                .collect(Collectors.joining("\n"));
+                        + (c.eligible() ? "" : " (" + c.skippedBecause() + ")") + '\n').toList(), MAX_TEXT);
+        return cut(sb.toString().strip());
+    }
+
+    /**
+     * Appends lines while the text stays within the limit, then says how many were left out: a team of hundreds of
+     * reps must not make the explanation too long for a Camunda string variable (4000 characters) or the lead's
+     * column (8000); the manual-assignment line is appended to it later.
+     */
+    private static void appendWithinLimit(StringBuilder sb, List<String> lines, int limit) {
+        int budget = limit - 60;
+        for (int i = 0; i < lines.size(); i++) {
+            if (sb.length() + lines.get(i).length() > budget) {
+                int more = lines.size() - i;
+                sb.append(" - … 另有 ").append(more).append(" 名未列出 ").append(more).append(" more not listed\n");
+                return;
+            }
+            sb.append(lines.get(i));
+        }
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 }

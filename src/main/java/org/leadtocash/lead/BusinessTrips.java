@@ -36,8 +36,8 @@ public class BusinessTrips {
         String rep = repId == null || repId.isBlank() ? actor : repId.strip();
         checkMayManage(actor, actorGroups, rep, "tripRepId");
         List<FieldError> errors = new ArrayList<>();
-        LocalDate from = date("tripStart", start, errors);
-        LocalDate to = date("tripEnd", end, errors);
+        LocalDate from = date("tripStart", start, clock.zone(), errors);
+        LocalDate to = date("tripEnd", end, clock.zone(), errors);
         if (from != null && to != null && to.isBefore(from)) {
             errors.add(new FieldError("tripEnd", "not-before-start", "出差结束不能早于开始 must be on or after tripStart"));
         }
@@ -81,13 +81,13 @@ public class BusinessTrips {
         }
     }
 
-    private static LocalDate date(String field, Object value, List<FieldError> errors) {
+    private static LocalDate date(String field, Object value, java.time.ZoneId zone, List<FieldError> errors) {
         if (value == null || value.toString().isBlank()) {
             errors.add(new FieldError(field, "required", "is required"));
             return null;
         }
         if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.of("Asia/Shanghai"));
+            return LocalDate.ofInstant(d.toInstant(), zone);
         }
         if (value instanceof LocalDate d) {
             return d;

@@ -54,7 +54,7 @@ public class LeadFollowUp {
         }
         LocalDate next = null;
         if (nextFollowUp != null && !nextFollowUp.toString().isBlank()) {
-            next = parseDate(nextFollowUp, errors);
+            next = parseDate(nextFollowUp, clock.zone(), errors);
             if (next != null && next.isBefore(clock.today())) {
                 errors.add(new FieldError("nextFollowUpDate", "not-in-past", "下次跟进日期不能早于今天 must be today or later"));
             }
@@ -92,9 +92,9 @@ public class LeadFollowUp {
         }
     }
 
-    private static LocalDate parseDate(Object value, List<FieldError> errors) {
+    private static LocalDate parseDate(Object value, java.time.ZoneId zone, List<FieldError> errors) {
         if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.of("Asia/Shanghai"));
+            return LocalDate.ofInstant(d.toInstant(), zone);
         }
         String s = value.toString().strip();
         try {

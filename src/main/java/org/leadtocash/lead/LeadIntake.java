@@ -92,7 +92,7 @@ public class LeadIntake {
                 input.put(field, formVariables.get(field));
             }
         }
-        input.putIfAbsent("source", LeadSource.PHONE_CALL.name());
+        input.put("source", LeadSource.PHONE_CALL.name()); // the start form is the phone-lead entry
         input.put("externalId", "TASKLIST-" + processInstanceId);
         LeadDraft draft = LeadValidator.validate(input, true, Set.of());
         Instant now = clock.now();

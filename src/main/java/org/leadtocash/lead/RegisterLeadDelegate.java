@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.leadtocash.lead.LeadRoutingProcess.Vars;
+import org.leadtocash.system.web.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +15,34 @@ import org.springframework.stereotype.Component;
 @Component("registerLeadDelegate")
 public class RegisterLeadDelegate implements JavaDelegate {
     private final LeadIntake intake;
+    private final LeadRepository leads;
 
-    public RegisterLeadDelegate(LeadIntake intake) {
+    public RegisterLeadDelegate(LeadIntake intake, LeadRepository leads) {
         this.intake = intake;
+        this.leads = leads;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         if (execution.hasVariable(Vars.LEAD_ID)) {
+            // only the intake API's own start carries a lead id: its lead, stored in this transaction, not yet bound
+            // to a process. A start form (or REST start) passing one would re-route someone else's lead.
+            Object id = execution.getVariable(Vars.LEAD_ID);
+            boolean ownLead = id instanceof String leadId && leads.find(leadId)
+                    .filter(l -> l.status() == LeadStatus.NEW && (l.processInstanceId() == null
+                            || l.processInstanceId().equals(execution.getProcessInstanceId())))
+                    .isPresent();
+            if (!ownLead) {
+                throw new InvalidInputException(Vars.LEAD_ID, "not-settable",
+                        "线索编号由系统生成 the lead id is assigned by the application; enter a lead without it");
+            }
             return;
         }
+        // the logged-in user rather than the leadInitiator variable, which start variables can overwrite
+        var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Object initiator = user != null ? user.getUserId() : execution.getVariable(Vars.LEAD_INITIATOR);
         Map<String, Object> vars = intake.registerFromStartForm(execution.getVariables(),
-                (String) execution.getVariable(Vars.LEAD_INITIATOR), execution.getProcessInstanceId());
+                initiator == null ? null : initiator.toString(), execution.getProcessInstanceId());
         execution.setVariables(vars);
         execution.setProcessBusinessKey((String) vars.get(Vars.LEAD_ID));
     }

@@ -40,6 +40,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 class PostgresProfileTests {
     private static final String KEY = "pg-website-channel-key-0001";
+    private static final String ENGINE = "postgresTest";
     private static EmbeddedPostgres postgres;
     private static ConfigurableApplicationContext app;
     private static String base;
@@ -56,7 +57,9 @@ class PostgresProfileTests {
                 "--camunda.bpm.admin-user.id=opsadmin", "--camunda.bpm.admin-user.password=Strong-Admin-Pw-2026",
                 "--leadtocash.security.channel-keys.WEBSITE_FORM=" + KEY,
                 "--camunda.bpm.job-execution.enabled=false",
-                "--spring.jmx.enabled=false");
+                "--spring.jmx.enabled=false",
+                // its own engine name: closing this app must not unregister the shared test context's "default" engine
+                "--camunda.bpm.process-engine-name=" + ENGINE);
         base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
@@ -119,7 +122,7 @@ class PostgresProfileTests {
                 "contactOutcome", Map.of("value", "REACHED"),
                 "contactNotes", Map.of("value", "客户很有兴趣，约了下周演示"),
                 "nextFollowUpDate", Map.of("value", LocalDate.now().plusDays(2).toString()))));
-        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/" + task.getId() + "/submit-form"))
+        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/engine/" + ENGINE + "/task/" + task.getId() + "/submit-form"))
                 .header("Content-Type", "application/json").header("Authorization", auth)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(submit)).build(), HttpResponse.BodyHandlers.ofString());
@@ -134,7 +137,7 @@ class PostgresProfileTests {
 
     @Test
     void engineRestNeedsCredentialsOnPostgresToo() throws Exception {
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/process-definition")).build(),
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/engine/" + ENGINE + "/process-definition")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }

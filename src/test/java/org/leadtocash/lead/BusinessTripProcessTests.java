@@ -1,0 +1,168 @@
+package org.leadtocash.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leadtocash.lead.BusinessTripProcess.Vars;
+import org.leadtocash.support.AppTest;
+import org.leadtocash.support.TestData;
+import org.leadtocash.system.security.Groups;
+import org.leadtocash.system.time.EngineClock;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code bpmn/business-trip.bpmn} started from its Tasklist start form: a rep enters his own trip, a manager enters a
+ * rep's trip, a rep cannot enter another rep's trip, and invalid dates are refused. Refused starts store nothing.
+ */
+@AppTest
+class BusinessTripProcessTests {
+    @Autowired ProcessEngine processEngine;
+    @Autowired FormService formService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
+    @Autowired IdentityService identityService;
+    @Autowired SalesTeam salesTeam;
+    @Autowired EngineClock clock;
+    @Autowired TestData data;
+
+    @BeforeEach
+    void setUp() {
+        data.reset();
+        BpmnAwareTests.init(processEngine);
+    }
+
+    @AfterEach
+    void tearDown() {
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void repRecordsHisOwnTripWhenNoRepIsNamed() {
+        LocalDate start = clock.today().plusDays(1);
+        ProcessInstance pi = startAs("zhangwei", Groups.SALES_REP, tripForm("", start, start.plusDays(2), "杭州客户拜访"));
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(BusinessTripProcess.Task.RECORD_TRIP, "EndEvent_TripRecorded");
+        assertThat(salesTeam.trips("zhangwei")).singleElement().satisfies(t -> {
+            assertThat(t.startDate()).isEqualTo(start);
+            assertThat(t.endDate()).isEqualTo(start.plusDays(2));
+            assertThat(t.note()).isEqualTo("杭州客户拜访");
+            assertThat(t.createdBy()).isEqualTo("zhangwei");
+        });
+        assertThat(historicVariable(pi, Vars.TRIP_INITIATOR)).isEqualTo("zhangwei");
+        assertThat(historicVariable(pi, Vars.TRIP_REP_ID)).isEqualTo("zhangwei");
+        assertThat(historicVariable(pi, Vars.TRIP_ID)).isEqualTo(salesTeam.trips("zhangwei").get(0).id());
+    }
+
+    @Test
+    void repMayNotRecordAnotherRepsTrip() {
+        LocalDate start = clock.today();
+        long historyBefore = historicInstances();
+        assertThatThrownBy(() -> startAs("zhangwei", Groups.SALES_REP, tripForm("lina", start, start.plusDays(1), null)))
+                .satisfies(e -> assertThat(messages(e)).contains("tripRepId"));
+
+        assertThat(data.count("rep_trip")).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(BusinessTripProcess.KEY).count()).isZero();
+        assertThat(historicInstances()).as("the refused start is rolled back, history included").isEqualTo(historyBefore);
+    }
+
+    @Test
+    void repCannotPassHimselfOffAsAnotherRepThroughTheInitiatorVariable() {
+        LocalDate start = clock.today();
+        Map<String, Object> form = tripForm("", start, start, null);
+        form.put(Vars.TRIP_INITIATOR, "lina");
+
+        assertThatThrownBy(() -> startAs("zhangwei", Groups.SALES_REP, form))
+                .satisfies(e -> assertThat(messages(e)).contains("tripInitiator"));
+
+        assertThat(salesTeam.trips("lina")).isEmpty();
+        assertThat(salesTeam.trips("zhangwei")).isEmpty();
+    }
+
+    @Test
+    void managerRecordsATripForARep() {
+        LocalDate start = clock.today();
+        ProcessInstance pi = startAs("limin", Groups.SALES_MANAGER, tripForm("lina", start, start, "深圳展会"));
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(salesTeam.trips("lina")).singleElement().satisfies(t -> {
+            assertThat(t.startDate()).isEqualTo(start);
+            assertThat(t.endDate()).isEqualTo(start);
+            assertThat(t.createdBy()).isEqualTo("limin");
+        });
+        assertThat(salesTeam.trips("limin")).isEmpty();
+    }
+
+    @Test
+    void tripEndingBeforeItStartsIsRefusedNamingTripEnd() {
+        LocalDate start = clock.today().plusDays(5);
+        assertThatThrownBy(() -> startAs("zhangwei", Groups.SALES_REP, tripForm(null, start, start.minusDays(1), null)))
+                .satisfies(e -> assertThat(messages(e)).contains("tripEnd", "not-before-start"));
+
+        assertThat(data.count("rep_trip")).isZero();
+    }
+
+    @Test
+    void managerCannotRecordATripForSomeoneWhoIsNotARep() {
+        LocalDate start = clock.today();
+        assertThatThrownBy(() -> startAs("limin", Groups.SALES_MANAGER, tripForm("wanglei", start, start, null)))
+                .satisfies(e -> assertThat(messages(e)).contains("tripRepId", "wanglei"));
+
+        assertThat(data.count("rep_trip")).isZero();
+    }
+
+    private ProcessInstance startAs(String user, String group, Map<String, Object> form) {
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(BusinessTripProcess.KEY)
+                .latestVersion().singleResult().getId();
+        identityService.setAuthentication(user, List.of(group));
+        try {
+            return formService.submitStartForm(definitionId, form);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** What Tasklist submits from {@code forms/business-trip.form}: dates as yyyy-MM-dd strings. */
+    private static Map<String, Object> tripForm(String repId, LocalDate start, LocalDate end, String note) {
+        Map<String, Object> form = new HashMap<>();
+        form.put(Vars.TRIP_REP_ID, repId);
+        form.put(Vars.TRIP_START, start.toString());
+        form.put(Vars.TRIP_END, end.toString());
+        form.put(Vars.TRIP_NOTE, note);
+        return form;
+    }
+
+    private long historicInstances() {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(BusinessTripProcess.KEY).count();
+    }
+
+    private Object historicVariable(ProcessInstance pi, String name) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
+                .singleResult().getValue();
+    }
+
+    private static String messages(Throwable e) {
+        List<String> all = new ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.add(String.valueOf(t.getMessage()));
+        }
+        return String.join(" | ", all);
+    }
+}
