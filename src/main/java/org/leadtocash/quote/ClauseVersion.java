@@ -1,0 +1,16 @@
+package org.leadtocash.quote;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One published version of a clause. Never changed once published.
+ *
+ * @param id            database id, stable forever
+ * @param version       1, 2, … per clause type
+ * @param effectiveDate first day the version is the one new quotes take
+ * @param locked        the type's locked flag
+ */
+public record ClauseVersion(long id, String typeCode, String typeName, int version, LocalDate effectiveDate, String text,
+                            boolean locked, String publishedBy, Instant publishedAt) {
+}
