@@ -98,7 +98,9 @@ public class LeadController {
             } else if (v.isTextual()) {
                 value = v.textValue();
             } else if (v.isNumber()) {
-                value = v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue()) : v.decimalValue();
+                // a float beyond double range reads as Infinity, which has no BigDecimal: the validator names it
+                value = v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue())
+                        : Double.isFinite(v.doubleValue()) ? v.decimalValue() : (Object) v.doubleValue();
             } else {
                 value = v; // objects, arrays, booleans: the validator reports a type error
             }

@@ -84,8 +84,10 @@ public final class LeadValidator {
         }
         String stripped = s.strip();
         int length = stripped.codePointCount(0, stripped.length());
-        if (length > max) {
-            errors.add(new FieldError(field, "max-length", "must be at most " + max + " characters (got " + length + ")"));
+        if (length > max || stripped.length() > max) {
+            // columns count UTF-16 code units on H2: a character outside the BMP (e.g. CJK extension B) counts twice
+            errors.add(new FieldError(field, "max-length", "must be at most " + max + " characters (got " + length
+                    + (stripped.length() > length ? ", rare characters count twice" : "") + ")"));
             return null;
         }
         if (length < min) {

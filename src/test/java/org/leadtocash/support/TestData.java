@@ -30,6 +30,8 @@ public class TestData {
     public void reset() {
         ClockUtil.reset();
         engine.getIdentityService().clearAuthentication();
+        // wrong-password tests lock users (Camunda's login delay): every test starts with all users unlocked
+        engine.getIdentityService().createUserQuery().list().forEach(u -> engine.getIdentityService().unlockUser(u.getId()));
         var runtime = engine.getRuntimeService();
         var ids = runtime.createProcessInstanceQuery().list().stream().map(ProcessInstance::getId).toList();
         if (!ids.isEmpty()) {

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -30,7 +32,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Turns errors of the app's own REST API ({@code /api/**}) into RFC 9457 problem details.
  * Input errors always name the field and the rule; nothing internal leaks; 500 only for real faults.
+ * Ordered first so it, not Spring Boot's {@code ProblemDetailsExceptionHandler}, answers framework errors (unreadable JSON, missing parameters).
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "org.leadtocash")
 public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -115,6 +119,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ProblemDetail unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known) {
+            // any other Spring MVC error (406, missing header, ResponseStatusException, …) keeps its own status
+            return known.getBody();
+        }
         log.error("Unexpected error in API call", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error; see the server log");
         p.setTitle("服务器错误 Internal error");
