@@ -37,7 +37,8 @@ public class TestData {
         if (!ids.isEmpty()) {
             runtime.deleteProcessInstances(ids, "test reset", true, true);
         }
-        for (String table : new String[] {"sales_lead", "customer", "rep_trip", "signed_deal", "notification_delivery", "notification_claim"}) {
+        for (String table : new String[] {"sales_lead", "customer", "rep_trip", "signed_deal", "notification_delivery",
+                "notification_claim", "erp_handoff"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         // the demo roster is the baseline; tests add their own members
