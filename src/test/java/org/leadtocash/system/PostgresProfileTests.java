@@ -59,7 +59,10 @@ class PostgresProfileTests {
                 "--camunda.bpm.job-execution.enabled=false",
                 "--spring.jmx.enabled=false",
                 // its own engine name: closing this app must not unregister the shared test context's "default" engine
-                "--camunda.bpm.process-engine-name=" + ENGINE);
+                "--camunda.bpm.process-engine-name=" + ENGINE,
+                // the webapps keep static singletons per JVM: a second app with webapps would take over the shared
+                // test context's Cockpit/Tasklist and leave them pointing at a closed context
+                "--camunda.bpm.webapp.enabled=false");
         base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
