@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.leadtocash.LeadToCashApplication;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.mock.env.MockEnvironment;
 
 class ProductionSafetyCheckTests {
@@ -54,9 +55,15 @@ class ProductionSafetyCheckTests {
 
     @Test
     void theApplicationRefusesToStartWithTheDemoProfileOnPostgres() {
-        // fails in the environment phase: no database is touched, no bean is created
-        assertThatThrownBy(() -> SpringApplication.run(LeadToCashApplication.class,
-                "--spring.profiles.active=postgres,demo", "--server.port=0"))
-                .hasStackTraceContaining("Refusing to start the postgres profile");
+        // fails in the environment phase: no database is touched, no bean is created. The logging system is off for
+        // this start: a failed start would otherwise clean up logging for the whole test JVM.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        try {
+            assertThatThrownBy(() -> SpringApplication.run(LeadToCashApplication.class,
+                    "--spring.profiles.active=postgres,demo", "--server.port=0"))
+                    .hasStackTraceContaining("Refusing to start the postgres profile");
+        } finally {
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+        }
     }
 }
