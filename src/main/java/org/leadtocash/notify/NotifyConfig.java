@@ -32,4 +32,16 @@ public class NotifyConfig {
     VoiceCallChannel voiceCallChannel(VoiceCallGateway gateway, NotifyProperties properties) {
         return new VoiceCallChannel(gateway, properties.voice().templateCode());
     }
+
+    @Bean
+    HttpSmsGateway smsGateway(NotifyProperties properties, ObjectProvider<ObjectMapper> mapper) {
+        NotifyProperties.Sms s = properties.sms();
+        return new HttpSmsGateway(s.url(), s.apiKey(), s.signName(), mapper.getIfAvailable(ObjectMapper::new),
+                s.connectTimeout(), s.requestTimeout());
+    }
+
+    @Bean
+    SmsChannel smsChannel(SmsGateway gateway, NotifyProperties properties) {
+        return new SmsChannel(gateway, properties.sms().defaultTemplateCode());
+    }
 }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimWait    how long a send waits for another node that is sending the same idempotency key
  */
 @ConfigurationProperties(prefix = "leadtocash.notify")
-public record NotifyProperties(@DefaultValue DingTalk dingtalk, @DefaultValue Voice voice,
+public record NotifyProperties(@DefaultValue DingTalk dingtalk, @DefaultValue Voice voice, @DefaultValue Sms sms,
                                @DefaultValue("PT5M") Duration claimTimeout, @DefaultValue("PT30S") Duration claimWait) {
 
     /**
@@ -44,6 +44,24 @@ public record NotifyProperties(@DefaultValue DingTalk dingtalk, @DefaultValue Vo
         public String toString() {
             return "Voice[url=" + url + ", apiKey=" + (apiKey.isEmpty() ? "" : "(set)") + ", templateCode="
                     + templateCode + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
+        }
+    }
+
+    /**
+     * @param url                 the SMS gateway's endpoint
+     * @param apiKey              sent as {@code Authorization: Bearer <apiKey>}
+     * @param signName            the registered sender signature (短信签名), e.g. 【某某科技】
+     * @param defaultTemplateCode the template for requests that name none (its one parameter is {@code content})
+     */
+    public record Sms(@DefaultValue("") String url, @DefaultValue("") String apiKey, @DefaultValue("") String signName,
+                      @DefaultValue("") String defaultTemplateCode,
+                      @DefaultValue("PT5S") Duration connectTimeout,
+                      @DefaultValue("PT10S") Duration requestTimeout) {
+        @Override
+        public String toString() {
+            return "Sms[url=" + url + ", apiKey=" + (apiKey.isEmpty() ? "" : "(set)") + ", signName=" + signName
+                    + ", defaultTemplateCode=" + defaultTemplateCode + ", connectTimeout=" + connectTimeout
+                    + ", requestTimeout=" + requestTimeout + "]";
         }
     }
 }

@@ -37,8 +37,9 @@ public class TestData {
         if (!ids.isEmpty()) {
             runtime.deleteProcessInstances(ids, "test reset", true, true);
         }
-        for (String table : new String[] {"sales_lead", "customer", "rep_trip", "signed_deal", "notification_delivery",
-                "notification_claim", "erp_handoff"}) {
+        for (String table : new String[] {"bank_receipt_ledger", "bank_statement_line", "bank_statement_import",
+                "payment_blocker_cause", "payment_blocker_check", "payment_receipt", "payment_node_visit", "payment_journey",
+                "sales_lead", "customer", "rep_trip", "signed_deal", "notification_delivery", "notification_claim", "erp_handoff"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         // the demo roster is the baseline; tests add their own members

@@ -45,8 +45,13 @@ class ModelConventionsTests {
     static final Pattern GENERATED = Pattern.compile("^[A-Za-z]+_[0-9a-z]{7}$|^(Activity|Flow|Event|Gateway)_[0-9a-z]+$");
     static final Pattern EXPRESSION_BEAN = Pattern.compile("^\\$\\{([A-Za-z][A-Za-z0-9]*)}$");
     static final Pattern CHINESE_THEN_ENGLISH = Pattern.compile("^[\\p{IsHan}0-9][^A-Za-z]*[\\p{IsHan}？?][^\\n]* [A-Za-z0-9].*$|^[\\p{IsHan}].*[A-Za-z].*$");
-    /** delegates that reach the outside world must be async with a retry cycle */
-    static final Pattern OUTSIDE_WORLD = Pattern.compile("(?i).*(notify|voice|sms|dingtalk|u8|erp|handoff|send).*");
+    /** delegates that reach the outside world (by a camelCase word of their bean name) must be async with a retry cycle */
+    static final Set<String> OUTSIDE_WORLD_WORDS = Set.of("notify", "send", "voice", "sms", "ding", "u8", "erp", "hand");
+
+    static boolean callsOutsideWorld(String beanName) {
+        return java.util.Arrays.stream(beanName.split("(?=[A-Z])")).map(w -> w.toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(OUTSIDE_WORLD_WORDS::contains);
+    }
 
     static final Map<String, String> PREFIX = Map.ofEntries(
             Map.entry("userTask", "Task_"), Map.entry("serviceTask", "Task_"), Map.entry("businessRuleTask", "Task_"),
@@ -174,7 +179,7 @@ class ModelConventionsTests {
                     problems.add(where + ": delegateExpression '" + delegate + "' must be ${beanName}");
                 } else if (!context.containsBean(m.group(1))) {
                     problems.add(where + ": delegateExpression bean '" + m.group(1) + "' does not exist");
-                } else if (OUTSIDE_WORLD.matcher(m.group(1)).matches()) {
+                } else if (callsOutsideWorld(m.group(1))) {
                     if (!"true".equals(e.getAttributeNS(CAMUNDA, "asyncBefore"))
                             || e.getElementsByTagNameNS(CAMUNDA, "failedJobRetryTimeCycle").getLength() == 0) {
                         problems.add(where + ": calls the outside world: needs camunda:asyncBefore and a failedJobRetryTimeCycle");

@@ -1,6 +1,7 @@
 package org.leadtocash.system.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -105,6 +106,10 @@ public class IdentitySetup {
         for (String desk : List.of(org.leadtocash.system.security.Groups.LEGAL, org.leadtocash.system.security.Groups.FINANCE)) {
             grant(desk, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }
+        // finance starts a payment journey for an invoice raised elsewhere (Tasklist start form)
+        String finance = org.leadtocash.system.security.Groups.FINANCE;
+        grant(finance, Resources.PROCESS_DEFINITION, "PaymentJourneyProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(finance, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         for (Resources resource : Resources.values()) {
             grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }
@@ -157,11 +162,11 @@ public class IdentitySetup {
             filterService.saveFilter(filter);
             log.info("Created Tasklist filter {}", name);
         }
-        // every logged-in user may use the shared filters
-        Authorization auth = authorizationService.createAuthorizationQuery().userIdIn(ANY)
+        // every logged-in user may use the shared filters: a GLOBAL authorization (a GRANT for user "*" is ignored)
+        Authorization auth = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
                 .resourceType(Resources.FILTER).resourceId(filter.getId()).singleResult();
         if (auth == null) {
-            auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            auth = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
             auth.setUserId(ANY);
             auth.setResource(Resources.FILTER);
             auth.setResourceId(filter.getId());

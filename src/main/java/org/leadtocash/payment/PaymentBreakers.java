@@ -1,0 +1,170 @@
+package org.leadtocash.payment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.leadtocash.lead.SalesStaff;
+import org.leadtocash.lead.SalesTeam;
+import org.leadtocash.notify.Channel;
+import org.leadtocash.notify.NotificationRequest;
+import org.leadtocash.notify.NotificationService;
+import org.leadtocash.notify.Recipient;
+import org.leadtocash.payment.PaymentJourneyProcess.Vars;
+import org.leadtocash.system.security.Groups;
+import org.leadtocash.system.time.EngineClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The 48-hour breaker (R-22). Every node's wait state carries a non-interrupting cycle timer
+ * {@code ${paymentBreakers.cycle()}} ({@code R/PT48H}): each firing is recorded as a blocker check (occurrence 1, 2, …
+ * for the same stay at the node), the rep, {@code finance} and the rep's regional director get a DingTalk message
+ * (idempotency key: process instance / timer / occurrence), and the rep gets a blocker checklist whose answers are
+ * stored as data.
+ */
+@Service("paymentBreakers")
+public class PaymentBreakers {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final JourneyRepository journeys;
+    private final SalesTeam salesTeam;
+    private final IdentityService identityService;
+    private final NotificationService notifications;
+    private final PaymentProperties properties;
+    private final EngineClock clock;
+
+    public PaymentBreakers(JourneyRepository journeys, SalesTeam salesTeam, IdentityService identityService,
+                           NotificationService notifications, PaymentProperties properties, EngineClock clock) {
+        this.journeys = journeys;
+        this.salesTeam = salesTeam;
+        this.identityService = identityService;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The timer cycle of every node's breaker, e.g. {@code R/PT48H}: fires after 48 h and every 48 h after that. */
+    public String cycle() {
+        return "R/" + properties.breakerAfter();
+    }
+
+    public Duration breakerAfter() {
+        return properties.breakerAfter();
+    }
+
+    /** When a node reached at {@code since} trips the breaker: the due date of the node's task. */
+    public Instant deadline(Instant since) {
+        return since.plus(properties.breakerAfter());
+    }
+
+    /** The process variables that say where the journey stands. */
+    Map<String, Object> nodeVariables(JourneyNode node, Instant since) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.NODE, node.name());
+        vars.put(Vars.NODE_DEADLINE, Date.from(deadline(since)));
+        return vars;
+    }
+
+    /** What a breaker firing leaves on its execution for the alert and the checklist. */
+    record Firing(long checkId, JourneyNode node, int occurrence, Instant checklistDue) {
+    }
+
+    /** The timer {@code timerId} of the journey's node fired (in the timer's transaction). */
+    @Transactional
+    public Firing fired(String journeyId, String timerId, String processInstanceId) {
+        JourneyNode node = PaymentJourneyProcess.BREAKER_NODE.get(timerId);
+        if (node == null) {
+            throw new IllegalStateException(timerId + " is not a payment breaker timer");
+        }
+        PaymentJourney journey = journeys.find(journeyId)
+                .orElseThrow(() -> new IllegalStateException("payment journey " + journeyId + " does not exist"));
+        Instant now = clock.now();
+        int occurrence = journeys.breakerFirings(journeyId, node, journey.nodeSince()) + 1;
+        long checkId = journeys.insertCheck(journey, node, journey.nodeSince(), occurrence, timerId, processInstanceId, now);
+        return new Firing(checkId, node, occurrence, now.plus(Duration.ofDays(1)));
+    }
+
+    /** Idempotency key of one firing's alert: process instance, timer and occurrence. */
+    static String alertKey(BlockerCheck check) {
+        return check.processInstanceId() + "/" + check.timerId() + "/" + check.occurrence();
+    }
+
+    /** DingTalk to the rep, finance and the rep's regional director(s); sent once per firing. */
+    public void alert(long checkId) {
+        BlockerCheck check = journeys.check(checkId)
+                .orElseThrow(() -> new IllegalStateException("blocker check " + checkId + " does not exist"));
+        PaymentJourney journey = journeys.find(check.journeyId()).orElseThrow();
+        SalesStaff rep = salesTeam.find(journey.repId())
+                .orElseThrow(() -> new IllegalStateException("rep " + journey.repId() + " is not on the sales roster"));
+        List<Recipient> recipients = recipients(rep);
+        Duration stuck = properties.breakerAfter().multipliedBy(check.occurrence());
+        String title = "回款阻塞 Payment stuck " + hours(stuck) + "：" + journey.customerName();
+        String text = "### " + title + "\n"
+                + "- 客户 Customer: " + journey.customerName()
+                + (journey.projectName() == null ? "" : "（" + journey.projectName() + "）") + "\n"
+                + "- 发票 Invoice: " + journey.invoiceNo() + "，应收 ¥" + journey.amountDue().toPlainString()
+                + "，已收 ¥" + journey.amountReceived().toPlainString() + "\n"
+                + "- 卡在 Stuck at: " + check.node().label() + " " + check.node().chinese() + " " + check.node().english() + "\n"
+                + "- 自 Since: " + LocalDateTime.ofInstant(check.nodeSince(), clock.zone()).format(LOCAL)
+                + "（已" + hours(stuck) + "未推进，第" + check.occurrence() + "次提醒 reminder #" + check.occurrence() + "）\n"
+                + "- 负责销售 Rep: " + rep.displayName() + " (" + rep.userId() + ")\n\n"
+                + rep.displayName() + "请在 Tasklist 的「回款阻塞原因排查 Payment blocker checklist」中填写原因和下一步。";
+        notifications.send(new NotificationRequest(alertKey(check), Channel.DINGTALK, recipients, title, text,
+                check.processInstanceId(), journey.id()));
+    }
+
+    /** The rep's checklist answers; invalid answers roll the task completion back with the fields named. */
+    @Transactional
+    public BlockerCheck answer(long checkId, Object causes, Object otherCause, Object note, Object nextAction,
+                               Object nextActionDate, String answeredBy) {
+        BlockerCheck check = journeys.check(checkId)
+                .orElseThrow(() -> new IllegalStateException("blocker check " + checkId + " does not exist"));
+        JourneyInput in = new JourneyInput();
+        Set<BlockerCause> ticked = in.causes(Vars.BLOCKER_CAUSES, causes);
+        String other = in.text(Vars.BLOCKER_OTHER_CAUSE, otherCause, 200, ticked.contains(BlockerCause.OTHER));
+        String noteText = in.text(Vars.BLOCKER_NOTE, note, 2000, false);
+        String action = in.text(Vars.NEXT_ACTION, nextAction, 500, true);
+        LocalDate actionDate = in.date(Vars.NEXT_ACTION_DATE, nextActionDate, true, clock.zone());
+        if (actionDate != null && actionDate.isBefore(clock.today())) {
+            in.error(Vars.NEXT_ACTION_DATE, "not-past", "下一步日期不能早于今天 must be today or later");
+        }
+        in.check();
+        journeys.answerCheck(checkId, ticked, ticked.contains(BlockerCause.OTHER) ? other : null, noteText, action,
+                actionDate, answeredBy, clock.now());
+        return journeys.check(check.id()).orElseThrow();
+    }
+
+    private List<Recipient> recipients(SalesStaff rep) {
+        Map<String, Recipient> byUser = new LinkedHashMap<>();
+        byUser.put(rep.userId(), new Recipient(rep.userId(), rep.mobile()));
+        for (User user : identityService.createUserQuery().memberOfGroup(Groups.FINANCE).orderByUserId().asc().list()) {
+            byUser.putIfAbsent(user.getId(), new Recipient(user.getId(),
+                    salesTeam.find(user.getId()).map(SalesStaff::mobile).orElse(null)));
+        }
+        for (SalesStaff s : salesTeam.roster()) {
+            boolean director = SalesStaff.DIRECTOR.equals(s.role()) && s.active()
+                    && (s.region() == null || s.region() == rep.region());
+            if (director) {
+                byUser.putIfAbsent(s.userId(), new Recipient(s.userId(), s.mobile()));
+            }
+        }
+        return new ArrayList<>(byUser.values());
+    }
+
+    static String hours(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes % 60 == 0 ? minutes / 60 + "小时" : minutes + "分钟";
+    }
+}

@@ -1,0 +1,158 @@
+package org.leadtocash.payment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.system.web.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R-24 over a date range (calendar days in the sales team's zone, both ends included):
+ * <ul>
+ * <li>payment cycle, ① to ⑤: from the journey's start to the day the whole amount was received, over journeys paid in
+ * full in the range; average and median in days (1 decimal, HALF_UP);</li>
+ * <li>dwell time per node: how long journeys stayed at each node, over node stays that ended in the range (a node
+ * skipped by an early bank receipt has no stay); average and median in hours (1 decimal);</li>
+ * <li>blocker causes ranked: how often each cause was ticked in checklists answered in the range, overall, per node
+ * and per customer.</li>
+ * </ul>
+ */
+@Service
+public class PaymentKpi {
+    private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3_600);
+
+    private final JourneyRepository journeys;
+    private final EngineClock clock;
+
+    public PaymentKpi(JourneyRepository journeys, EngineClock clock) {
+        this.journeys = journeys;
+        this.clock = clock;
+    }
+
+    public record Report(LocalDate from, LocalDate to, String repId, Cycle cycle, List<NodeDwell> dwellByNode,
+                         List<CauseCount> blockerCauses, List<NodeCauseCount> blockerCausesByNode,
+                         List<CustomerCauseCount> blockerCausesByCustomer) {
+    }
+
+    /** Average and median in days; null when no journey was paid in the range. */
+    public record Cycle(int journeysPaid, BigDecimal averageDays, BigDecimal medianDays) {
+    }
+
+    public record NodeDwell(JourneyNode node, int nodeNumber, String nodeLabel, int stays, BigDecimal averageHours,
+                            BigDecimal medianHours) {
+    }
+
+    /** @param share of all ticks in the range, 0..1 with 4 decimals */
+    public record CauseCount(BlockerCause cause, String label, int count, BigDecimal share) {
+    }
+
+    public record NodeCauseCount(JourneyNode node, String nodeLabel, BlockerCause cause, String label, int count) {
+    }
+
+    public record CustomerCauseCount(String customerId, String customerName, BlockerCause cause, String label, int count) {
+    }
+
+    /** @param repId one rep's journeys, or null for all */
+    @Transactional(readOnly = true)
+    public Report report(LocalDate from, LocalDate to, String repId) {
+        if (from == null || to == null) {
+            throw new InvalidInputException(from == null ? "from" : "to", "required", "is required (yyyy-MM-dd)");
+        }
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("to", "not-before-from", "must be on or after from");
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw new InvalidInputException("to", "max-range", "the range may span at most 5 years");
+        }
+        ZoneId zone = clock.zone();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+
+        List<Long> cycles = journeys.paidBetween(start, end, repId).stream()
+                .map(j -> Duration.between(j.startedAt(), j.paidAt()).toSeconds()).sorted().toList();
+        Cycle cycle = new Cycle(cycles.size(), average(cycles, SECONDS_PER_DAY), median(cycles, SECONDS_PER_DAY));
+
+        Map<JourneyNode, List<Long>> stays = new EnumMap<>(JourneyNode.class);
+        for (JourneyRepository.NodeVisit v : journeys.visitsEndedBetween(start, end, repId)) {
+            stays.computeIfAbsent(v.node(), n -> new ArrayList<>()).add(Duration.between(v.enteredAt(), v.leftAt()).toSeconds());
+        }
+        List<NodeDwell> dwell = new ArrayList<>();
+        for (JourneyNode node : JourneyNode.values()) {
+            List<Long> s = stays.getOrDefault(node, List.of()).stream().sorted().toList();
+            dwell.add(new NodeDwell(node, node.number(), node.label() + " " + node.chinese(), s.size(),
+                    average(s, SECONDS_PER_HOUR), median(s, SECONDS_PER_HOUR)));
+        }
+
+        List<JourneyRepository.CauseRow> rows = journeys.causesAnsweredBetween(start, end, repId);
+        int ticks = rows.size();
+        List<CauseCount> causes = counted(rows, JourneyRepository.CauseRow::cause).entrySet().stream()
+                .map(e -> new CauseCount(e.getKey(), label(e.getKey()), e.getValue(),
+                        BigDecimal.valueOf(e.getValue()).divide(BigDecimal.valueOf(ticks), 4, RoundingMode.HALF_UP)))
+                .sorted(Comparator.comparingInt(CauseCount::count).reversed().thenComparing(CauseCount::cause))
+                .toList();
+        List<NodeCauseCount> byNode = counted(rows, r -> new NodeCause(r.node(), r.cause())).entrySet().stream()
+                .map(e -> new NodeCauseCount(e.getKey().node(), e.getKey().node().label() + " " + e.getKey().node().chinese(),
+                        e.getKey().cause(), label(e.getKey().cause()), e.getValue()))
+                .sorted(Comparator.comparingInt(NodeCauseCount::count).reversed()
+                        .thenComparing(NodeCauseCount::node).thenComparing(NodeCauseCount::cause))
+                .toList();
+        List<CustomerCauseCount> byCustomer = counted(rows, r -> new CustomerCause(r.customerId(), r.customerName(), r.cause()))
+                .entrySet().stream()
+                .map(e -> new CustomerCauseCount(e.getKey().customerId(), e.getKey().customerName(), e.getKey().cause(),
+                        label(e.getKey().cause()), e.getValue()))
+                .sorted(Comparator.comparingInt(CustomerCauseCount::count).reversed()
+                        .thenComparing(CustomerCauseCount::customerName).thenComparing(CustomerCauseCount::cause))
+                .toList();
+        return new Report(from, to, repId, cycle, dwell, causes, byNode, byCustomer);
+    }
+
+    private record NodeCause(JourneyNode node, BlockerCause cause) {
+    }
+
+    private record CustomerCause(String customerId, String customerName, BlockerCause cause) {
+    }
+
+    private static <K> Map<K, Integer> counted(List<JourneyRepository.CauseRow> rows, Function<JourneyRepository.CauseRow, K> key) {
+        return rows.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.summingInt(r -> 1)));
+    }
+
+    private static String label(BlockerCause cause) {
+        return cause.chinese() + " " + cause.english();
+    }
+
+    /** Average of seconds in the unit, 1 decimal; null for none. */
+    static BigDecimal average(List<Long> seconds, BigDecimal unit) {
+        if (seconds.isEmpty()) {
+            return null;
+        }
+        BigDecimal sum = seconds.stream().map(BigDecimal::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sum.divide(unit.multiply(BigDecimal.valueOf(seconds.size())), 1, RoundingMode.HALF_UP);
+    }
+
+    /** Median of sorted seconds in the unit (mean of the middle two for an even count), 1 decimal; null for none. */
+    static BigDecimal median(List<Long> sortedSeconds, BigDecimal unit) {
+        if (sortedSeconds.isEmpty()) {
+            return null;
+        }
+        int n = sortedSeconds.size();
+        BigDecimal middle = n % 2 == 1 ? BigDecimal.valueOf(sortedSeconds.get(n / 2))
+                : BigDecimal.valueOf(sortedSeconds.get(n / 2 - 1)).add(BigDecimal.valueOf(sortedSeconds.get(n / 2)))
+                        .divide(BigDecimal.valueOf(2));
+        return middle.divide(unit, 1, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,6 @@
+package org.leadtocash.payment.statement;
+
+/** The two statement shapes the import reads; see {@link BankStatementImports} for both layouts. */
+public enum StatementFormat {
+    CSV, JSON
+}
