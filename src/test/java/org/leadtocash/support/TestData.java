@@ -39,6 +39,8 @@ public class TestData {
         }
         for (String table : new String[] {"bank_receipt_ledger", "bank_statement_line", "bank_statement_import",
                 "payment_blocker_cause", "payment_blocker_check", "payment_receipt", "payment_node_visit", "payment_journey",
+                "invoice_fix", "invoice_handoff_verdict", "invoice_line", "invoice_request", "contract_review", "contract_clause",
+                "contract_line", "contract", "clause_tamper_attempt", "quote_clause", "quote_line", "quote",
                 "sales_lead", "customer", "rep_trip", "signed_deal", "notification_delivery", "notification_claim", "erp_handoff"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.leadtocash.lead.CreditCode;
+import org.leadtocash.lead.Customers;
 import org.leadtocash.lead.LeadIntake;
 import org.leadtocash.lead.LeadSource;
 import org.leadtocash.lead.Region;
@@ -56,15 +57,17 @@ public class DemoSetup {
     private final IdentityService identityService;
     private final SalesTeam salesTeam;
     private final LeadIntake intake;
+    private final Customers customers;
     private final EngineClock clock;
     private final TransactionTemplate tx;
     private final boolean sampleData;
 
-    public DemoSetup(IdentityService identityService, SalesTeam salesTeam, LeadIntake intake, EngineClock clock,
-                     TransactionTemplate tx, @Value("${leadtocash.demo.sample-data:true}") boolean sampleData) {
+    public DemoSetup(IdentityService identityService, SalesTeam salesTeam, LeadIntake intake, Customers customers,
+                     EngineClock clock, TransactionTemplate tx, @Value("${leadtocash.demo.sample-data:true}") boolean sampleData) {
         this.identityService = identityService;
         this.salesTeam = salesTeam;
         this.intake = intake;
+        this.customers = customers;
         this.clock = clock;
         this.tx = tx;
         this.sampleData = sampleData;
@@ -102,11 +105,19 @@ public class DemoSetup {
             salesTeam.recordSignedDeal("zhangwei", null, new BigDecimal("268000.00"), "DEMO-DEAL-1", clock.now().minus(2, ChronoUnit.DAYS));
             salesTeam.recordSignedDeal("wangfang", null, new BigDecimal("56000.00"), "DEMO-DEAL-2", clock.now().minus(3, ChronoUnit.DAYS));
         }
+        // customers zhangwei already owns, so he can quote straight away (and their new leads come to him)
+        customers.ensureOwned(code("91330106MA2H2Q8T7"), "杭州云帆软件有限公司", "zhangwei");
+        customers.ensureOwned(code("91320505MA1X8KQ93"), "苏州精工自动化有限公司", "zhangwei");
+        customers.ensureOwned(code("91440300MA5G9RT36"), "深圳智芯硬件科技有限公司", "chenjing");
         lead("DEMO-WEB-1", LeadSource.WEBSITE_FORM, "杭州云帆软件有限公司", "91330106MA2H2Q8T7", "陈晓明", "13912345678", Region.EAST, "350000", "SaaS 年度订阅");
         lead("DEMO-WEB-2", LeadSource.WEBSITE_FORM, "深圳智芯硬件科技有限公司", "91440300MA5G9RT36", "林海", "0755-86012345", Region.SOUTH, "120000", "智能网关");
         lead("DEMO-QR-1", LeadSource.TRADE_SHOW_QR, "东莞精密模具有限公司", "91441900MA4W1XK20", "黄志强", "13622223333", Region.SOUTH, "480000", "模具维修服务");
         lead("DEMO-QR-2", LeadSource.TRADE_SHOW_QR, "济南华建建材有限公司", "91370100MA3C7PLE4", "孙伟", "15866667777", Region.NORTH, "30000", "建材报价系统");
         lead("DEMO-PHONE-1", LeadSource.PHONE_CALL, "上海申远物流有限公司", "91310115MA1K4BWY6", "王强", "021-62345678", Region.EAST, "80000", null);
+    }
+
+    private static String code(String first17) {
+        return first17 + CreditCode.checkCharacter(first17);
     }
 
     private void lead(String externalId, LeadSource source, String company, String first17, String contact, String phone,
@@ -115,7 +126,7 @@ public class DemoSetup {
         body.put("externalId", externalId);
         body.put("source", source.name());
         body.put("companyName", company);
-        body.put("creditCode", first17 + CreditCode.checkCharacter(first17));
+        body.put("creditCode", code(first17));
         body.put("contactName", contact);
         body.put("contactPhone", phone);
         body.put("region", region.name());

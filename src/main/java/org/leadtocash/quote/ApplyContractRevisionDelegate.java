@@ -1,0 +1,24 @@
+package org.leadtocash.quote;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
+import org.springframework.stereotype.Component;
+
+/** 应用合同修改 Apply the rep's revision after legal returned the contract: prices, delivery date, note for legal. */
+@Component("applyContractRevisionDelegate")
+public class ApplyContractRevisionDelegate implements JavaDelegate {
+    private final Contracts contracts;
+
+    public ApplyContractRevisionDelegate(Contracts contracts) {
+        this.contracts = contracts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Contract contract = contracts.revise(QuoteVariables.string(execution, Vars.CONTRACT_ID),
+                execution.getVariable(Vars.LINES), execution.getVariable(Vars.DELIVERY_DATE),
+                execution.getVariable(Vars.REVISION_NOTE));
+        QuoteVariables.contract(execution, contract);
+    }
+}

@@ -1,0 +1,22 @@
+package org.leadtocash.quote;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
+import org.springframework.stereotype.Component;
+
+/** 记录条款变更确认 The rep confirmed he has seen the newer locked clauses (required). */
+@Component("confirmClauseChangesDelegate")
+public class ConfirmClauseChangesDelegate implements JavaDelegate {
+    private final Contracts contracts;
+
+    public ConfirmClauseChangesDelegate(Contracts contracts) {
+        this.contracts = contracts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        contracts.confirmClauseChanges(QuoteVariables.string(execution, Vars.CONTRACT_ID),
+                execution.getVariable(Vars.CLAUSE_CHANGES_ACKNOWLEDGED));
+    }
+}

@@ -1,0 +1,147 @@
+package org.leadtocash.quote;
+
+import static org.leadtocash.quote.QuoteRepository.date;
+import static org.leadtocash.quote.QuoteRepository.instant;
+import static org.leadtocash.quote.QuoteRepository.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code contract}, {@code contract_line}, {@code contract_clause}, {@code contract_review}. */
+@Repository
+class ContractRepository {
+    private static final String COLUMNS = "id, quote_id, quote_revision, customer_id, customer_name, customer_credit_code, "
+            + "rep_id, delivery_date, rebate_rate, net_total, tax_total, total, status, legal_returns, clause_changes, "
+            + "clause_changes_confirmed_at, revision_note, process_instance_id, drafted_at, approved_at, approved_by, "
+            + "clauses_current_at_approval, attachments_complete";
+
+    private final JdbcClient jdbc;
+    private final QuoteRepository quotes;
+
+    ContractRepository(JdbcClient jdbc, QuoteRepository quotes) {
+        this.jdbc = jdbc;
+        this.quotes = quotes;
+    }
+
+    void insert(Contract c) {
+        jdbc.sql("INSERT INTO contract (id, quote_id, quote_revision, customer_id, customer_name, customer_credit_code, rep_id, "
+                        + "delivery_date, rebate_rate, net_total, tax_total, total, status, legal_returns, clause_changes, "
+                        + "process_instance_id, drafted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+                .params(c.id(), c.quoteId(), c.quoteRevision(), c.customerId(), c.customerName(), c.customerCreditCode(),
+                        c.repId(), c.deliveryDate(), c.rebateRate(), c.netTotal(), c.taxTotal(), c.total(), c.status().name(),
+                        c.clauseChanges(), c.processInstanceId(), ts(c.draftedAt()))
+                .update();
+        quotes.insertLines("contract_line", "contract_id", c.id(), c.lines());
+        for (AttachedClause a : c.clauses()) {
+            jdbc.sql("INSERT INTO contract_clause (contract_id, type_code, type_name, clause_version_id, clause_version, "
+                            + "locked, clause_text, quote_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(c.id(), a.typeCode(), a.typeName(), a.versionId(), a.version(), a.locked(), a.text(),
+                            a.quoteVersion())
+                    .update();
+        }
+    }
+
+    Optional<Contract> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE id = ?").param(id)
+                .query(ContractRepository::header).optional().map(this::withDetails);
+    }
+
+    Optional<Contract> findByQuote(String quoteId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE quote_id = ?").param(quoteId)
+                .query(ContractRepository::header).optional().map(this::withDetails);
+    }
+
+    /** Contracts drafted in [from, to), with lines, clauses and reviews. */
+    List<Contract> draftedBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE drafted_at >= ? AND drafted_at < ? ORDER BY drafted_at, id")
+                .params(ts(from), ts(to)).query(ContractRepository::header).list().stream().map(this::withDetails).toList();
+    }
+
+    void updatePricing(String contractId, LocalDate deliveryDate, List<PricedLine> lines, TaxMath.Amounts totals,
+                       String revisionNote) {
+        jdbc.sql("UPDATE contract SET delivery_date = ?, net_total = ?, tax_total = ?, total = ?, revision_note = ?, "
+                        + "status = ? WHERE id = ?")
+                .params(deliveryDate, totals.net(), totals.tax(), totals.total(), revisionNote,
+                        ContractStatus.IN_REVIEW.name(), contractId)
+                .update();
+        quotes.replaceLines("contract_line", "contract_id", contractId, lines);
+    }
+
+    void confirmClauseChanges(String contractId, Instant at) {
+        jdbc.sql("UPDATE contract SET clause_changes_confirmed_at = ? WHERE id = ?").params(ts(at), contractId).update();
+    }
+
+    void insertReview(String contractId, int round, QuoteToInvoiceProcess.ReviewDecision decision, String reason,
+                      String reviewer, Instant at) {
+        jdbc.sql("INSERT INTO contract_review (contract_id, review_round, decision, reason, reviewer, reviewed_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(contractId, round, decision.name(), reason, reviewer, ts(at)).update();
+    }
+
+    void markReturned(String contractId) {
+        jdbc.sql("UPDATE contract SET status = ?, legal_returns = legal_returns + 1 WHERE id = ?")
+                .params(ContractStatus.RETURNED.name(), contractId).update();
+    }
+
+    void markApproved(String contractId, String approver, Instant at, boolean clausesCurrent, boolean attachmentsComplete) {
+        jdbc.sql("UPDATE contract SET status = ?, approved_at = ?, approved_by = ?, clauses_current_at_approval = ?, "
+                        + "attachments_complete = ? WHERE id = ?")
+                .params(ContractStatus.APPROVED.name(), ts(at), approver, clausesCurrent, attachmentsComplete, contractId)
+                .update();
+    }
+
+    List<ContractReview> reviews(String contractId) {
+        return jdbc.sql("SELECT review_round, decision, reason, reviewer, reviewed_at FROM contract_review "
+                        + "WHERE contract_id = ? ORDER BY review_round, id")
+                .param(contractId)
+                .query((rs, n) -> new ContractReview(rs.getInt("review_round"),
+                        QuoteToInvoiceProcess.ReviewDecision.valueOf(rs.getString("decision")), rs.getString("reason"),
+                        rs.getString("reviewer"), instant(rs, "reviewed_at")))
+                .list();
+    }
+
+    List<AttachedClause> clauses(String contractId) {
+        return jdbc.sql("SELECT type_code, type_name, clause_version_id, clause_version, locked, clause_text, quote_version "
+                        + "FROM contract_clause WHERE contract_id = ? ORDER BY type_code")
+                .param(contractId)
+                .query((rs, n) -> {
+                    int qv = rs.getInt("quote_version");
+                    Integer quoteVersion = rs.wasNull() ? null : qv;
+                    return new AttachedClause(rs.getString("type_code"), rs.getString("type_name"),
+                            rs.getLong("clause_version_id"), rs.getInt("clause_version"), rs.getBoolean("locked"),
+                            rs.getString("clause_text"), quoteVersion);
+                })
+                .list();
+    }
+
+    private Contract withDetails(Contract c) {
+        return new Contract(c.id(), c.quoteId(), c.quoteRevision(), c.customerId(), c.customerName(), c.customerCreditCode(),
+                c.repId(), c.deliveryDate(), c.rebateRate(), c.netTotal(), c.taxTotal(), c.total(), c.status(),
+                c.legalReturns(), c.clauseChanges(), c.clauseChangesConfirmedAt(), c.revisionNote(), c.processInstanceId(),
+                c.draftedAt(), c.approvedAt(), c.approvedBy(), c.clausesCurrentAtApproval(), c.attachmentsComplete(),
+                quotes.lines("contract_line", "contract_id", c.id()), clauses(c.id()), reviews(c.id()));
+    }
+
+    private static Contract header(ResultSet rs, int row) throws SQLException {
+        return new Contract(rs.getString("id"), rs.getString("quote_id"), rs.getInt("quote_revision"),
+                rs.getString("customer_id"), rs.getString("customer_name"), rs.getString("customer_credit_code"),
+                rs.getString("rep_id"), date(rs, "delivery_date"), rs.getBigDecimal("rebate_rate"),
+                rs.getBigDecimal("net_total"), rs.getBigDecimal("tax_total"), rs.getBigDecimal("total"),
+                ContractStatus.valueOf(rs.getString("status")), rs.getInt("legal_returns"), rs.getString("clause_changes"),
+                instant(rs, "clause_changes_confirmed_at"), rs.getString("revision_note"), rs.getString("process_instance_id"),
+                instant(rs, "drafted_at"), instant(rs, "approved_at"), rs.getString("approved_by"),
+                bool(rs, "clauses_current_at_approval"), bool(rs, "attachments_complete"), List.of(), List.of(), List.of());
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean b = rs.getBoolean(column);
+        return rs.wasNull() ? null : b;
+    }
+}

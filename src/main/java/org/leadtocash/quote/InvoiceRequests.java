@@ -1,0 +1,184 @@
+package org.leadtocash.quote;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.leadtocash.erp.HandOffResult;
+import org.leadtocash.erp.SaleInvoiceEntry;
+import org.leadtocash.erp.SaleInvoiceOrder;
+import org.leadtocash.lead.CreditCode;
+import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
+import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.system.web.FieldError;
+import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.system.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invoice requests (R-13, R-14). Generated from the approved contract: per line, the tax-inclusive total is split by
+ * its VAT rate (net = total / (1 + rate) HALF_UP to the fen, tax = total − net), so net + tax = total on every line
+ * and, summed, in total; the receiving bank account is the company's ({@code leadtocash.company.*}). Handed to U8 as
+ * a sale invoice; every verdict is recorded for the invoicing error rate; finance corrects the invoice fields U8
+ * rejected.
+ */
+@Service
+public class InvoiceRequests {
+    static final int UNIT_PRICE_SCALE = 6;
+
+    private final InvoiceRepository invoices;
+    private final Contracts contracts;
+    private final EngineClock clock;
+    private final String bankName;
+    private final String bankAccount;
+
+    public InvoiceRequests(InvoiceRepository invoices, Contracts contracts, EngineClock clock,
+                           @Value("${leadtocash.company.bank-name:中国工商银行上海张江支行}") String bankName,
+                           @Value("${leadtocash.company.bank-account:1001 2345 6789 0123 456}") String bankAccount) {
+        this.invoices = invoices;
+        this.contracts = contracts;
+        this.clock = clock;
+        this.bankName = bankName;
+        this.bankAccount = bankAccount;
+    }
+
+    public InvoiceRequest find(String id) {
+        return invoices.find(id).orElseThrow(() -> new NotFoundException("invoice request " + id + " not found"));
+    }
+
+    /** Owner rep, overseers (viewer null) and finance see an invoice request; others get 404. */
+    public InvoiceRequest visible(String id, String viewer, boolean finance) {
+        InvoiceRequest r = find(id);
+        if (viewer != null && !finance && !viewer.equals(r.repId())) {
+            throw new NotFoundException("invoice request " + id + " not found");
+        }
+        return r;
+    }
+
+    /** 生成开票申请 Create the invoice request of an approved contract (idempotent per contract). */
+    @Transactional
+    public InvoiceRequest create(String contractId, String processInstanceId) {
+        var existing = invoices.idOfContract(contractId);
+        if (existing.isPresent()) {
+            return find(existing.get());
+        }
+        Contract c = contracts.get(contractId);
+        if (c.status() != ContractStatus.APPROVED) {
+            throw new IllegalStateException("contract " + contractId + " is " + c.status() + ", not APPROVED");
+        }
+        List<InvoiceLine> lines = lines(c.lines());
+        TaxMath.Amounts totals = TaxMath.sum(lines.stream()
+                .map(l -> new TaxMath.Amounts(l.netAmount(), l.taxAmount(), l.totalAmount())).toList());
+        Instant now = clock.now();
+        InvoiceRequest request = new InvoiceRequest(QuoteIds.next("INV", now, clock.zone()), c.id(), c.quoteId(),
+                c.customerId(), c.customerName(), c.customerCreditCode(), c.repId(), totals.net(), totals.tax(),
+                totals.total(), bankName, bankAccount, clock.today(), lines, "CREATED", now);
+        invoices.insert(request, processInstanceId);
+        return find(request.id());
+    }
+
+    /** Invoice lines of priced contract lines: the split of each line total by its rate. */
+    static List<InvoiceLine> lines(List<PricedLine> contractLines) {
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (PricedLine l : contractLines) {
+            TaxMath.Amounts a = TaxMath.split(l.totalAmount(), l.vatRate());
+            BigDecimal unit = a.total().divide(l.quantity(), UNIT_PRICE_SCALE, RoundingMode.HALF_UP);
+            lines.add(new InvoiceLine(l.lineNo(), l.productModel(), l.productName(), l.quantity(), l.vatRate(), unit,
+                    a.net(), a.tax(), a.total()));
+        }
+        return lines;
+    }
+
+    /** The U8 sale invoice of a request: biz_id = our id, customer code = the credit code, tax rate in percent. */
+    public static SaleInvoiceOrder order(InvoiceRequest r) {
+        List<SaleInvoiceEntry> entries = r.lines().stream().map(l -> new SaleInvoiceEntry(l.productModel(), l.productName(),
+                l.quantity(), percent(l.taxRate()), l.unitPriceInclTax(), l.netAmount(), l.taxAmount(), l.totalAmount()))
+                .toList();
+        return new SaleInvoiceOrder(r.id(), r.customerCreditCode(), r.customerName(), r.repId(), r.invoiceDate(),
+                r.bankName(), r.bankAccount(), entries, r.netAmount(), r.taxAmount(), r.totalAmount());
+    }
+
+    /** 0.13 → 13; 0.095 → 9.5 */
+    static BigDecimal percent(BigDecimal fraction) {
+        BigDecimal p = fraction.movePointRight(2).stripTrailingZeros();
+        return p.scale() < 0 ? p.setScale(0) : p;
+    }
+
+    /** Records an accepted / already accepted / exported verdict. */
+    @Transactional
+    public void recordHandOff(String id, HandOffResult result) {
+        invoices.recordVerdict(id, result.outcome().name(), null, null, result.tradeId(), result.u8VoucherId(), clock.now());
+    }
+
+    /** Records a business rejection (errcode ≠ 0). Survives: the BPMN error does not roll back. */
+    @Transactional
+    public void recordRejection(String id, String errcode, String errmsg) {
+        invoices.recordVerdict(id, "REJECTED", errcode, errmsg, null, null, clock.now());
+    }
+
+    /**
+     * 核对开票信息 Finance's correction after a rejection: buyer name and credit code, receiving bank and account.
+     * Every field is validated; the change list is kept.
+     */
+    @Transactional
+    public InvoiceRequest fix(String id, Object customerName, Object creditCode, Object bank, Object account, Object note,
+                              String actor) {
+        InvoiceRequest r = find(id);
+        List<FieldError> errors = new ArrayList<>();
+        String name = QuoteInput.requiredText(customerName, Vars.INVOICE_CUSTOMER_NAME, 200, "购方名称 The buyer's name ", errors);
+        String code = QuoteInput.requiredText(creditCode, Vars.INVOICE_CUSTOMER_CREDIT_CODE, 18, "购方税号 The buyer's credit code ", errors);
+        if (code != null && code.length() <= 18 && !CreditCode.isValid(code)) {
+            errors.add(new FieldError(Vars.INVOICE_CUSTOMER_CREDIT_CODE, "credit-code",
+                    "不是有效的统一社会信用代码 not a valid unified social credit code (GB 32100-2015): " + CreditCode.problem(code)));
+        }
+        String b = QuoteInput.requiredText(bank, Vars.BANK_NAME, 100, "开户银行 The bank ", errors);
+        String acct = QuoteInput.requiredText(account, Vars.BANK_ACCOUNT, 40, "银行账号 The bank account ", errors);
+        if (acct != null && !acct.matches("[0-9][0-9 -]{6,38}[0-9]")) {
+            errors.add(new FieldError(Vars.BANK_ACCOUNT, "account-number",
+                    "银行账号只能包含数字、空格和连字符 8–40 digits, spaces or hyphens"));
+        }
+        String n = QuoteInput.optionalText(note, Vars.FIX_NOTE, 1000, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<String> changes = new ArrayList<>();
+        change(changes, "customerName", r.customerName(), name);
+        change(changes, "customerCreditCode", r.customerCreditCode(), code);
+        change(changes, "bankName", r.bankName(), b);
+        change(changes, "bankAccount", r.bankAccount(), acct);
+        invoices.fix(id, name, code, b, acct, actor == null ? "unknown" : actor, clock.now(),
+                changes.isEmpty() ? "无修改 unchanged (resend)" : String.join("; ", changes), n);
+        return find(id);
+    }
+
+    List<InvoiceRepository.Verdict> verdictsBetween(Instant from, Instant to) {
+        return invoices.verdictsBetween(from, to);
+    }
+
+    private static void change(List<String> changes, String field, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(field + ": " + before + " → " + after);
+        }
+    }
+
+    static String summary(InvoiceRequest r) {
+        StringBuilder s = new StringBuilder();
+        s.append("开票申请 Invoice request ").append(r.id()).append("（合同 contract ").append(r.contractId()).append("）\n");
+        s.append("购方 Buyer: ").append(r.customerName()).append("（").append(r.customerCreditCode()).append("）\n");
+        for (InvoiceLine l : r.lines()) {
+            s.append(l.lineNo()).append(". ").append(l.productModel()).append(' ').append(l.productName()).append(" × ")
+                    .append(l.quantity().stripTrailingZeros().toPlainString()).append("，税率 VAT ")
+                    .append(Quotes.percent(l.taxRate())).append("：不含税 net ¥").append(Quotes.money(l.netAmount()))
+                    .append(" + 税额 tax ¥").append(Quotes.money(l.taxAmount())).append(" = ¥")
+                    .append(Quotes.money(l.totalAmount())).append('\n');
+        }
+        s.append(Quotes.totals(r.netAmount(), r.taxAmount(), r.totalAmount())).append('\n');
+        s.append("收款账户 Receiving account: ").append(r.bankName()).append(' ').append(r.bankAccount());
+        return s.toString();
+    }
+}

@@ -1,0 +1,375 @@
+package org.leadtocash.quote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.leadtocash.erp.U8HandOff;
+import org.leadtocash.erp.U8Properties;
+import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
+import org.leadtocash.support.TestData;
+import org.leadtocash.system.security.Groups;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Fixtures of the quote-to-invoice tests on the real tables and engine: resets the quote, contract and invoice tables,
+ * makes customers owned by a rep, starts quotes, completes tasks as a user, drives the process to a step, publishes
+ * clause versions it removes again, and points the U8 hand-off at a local stand-in.
+ */
+@Component
+public class QuoteTestSupport {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> REP = List.of(Groups.SALES_REP);
+    static final List<String> LEGAL = List.of(Groups.LEGAL);
+    static final List<String> FINANCE = List.of(Groups.FINANCE);
+
+    private final TestData data;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final PlatformTransactionManager transactionManager;
+    private final Quotes quotes;
+    private final ClauseLibrary library;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final IdentityService identityService;
+    private final HandOffToU8Delegate handOffDelegate;
+    private final List<Long> publishedVersions = new ArrayList<>();
+    private U8HandOff originalHandOff;
+
+    public QuoteTestSupport(TestData data, JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
+                            Quotes quotes, ClauseLibrary library, RuntimeService runtimeService, TaskService taskService,
+                            ManagementService managementService, IdentityService identityService,
+                            HandOffToU8Delegate handOffDelegate) {
+        this.data = data;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactionManager = transactionManager;
+        this.quotes = quotes;
+        this.library = library;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.identityService = identityService;
+        this.handOffDelegate = handOffDelegate;
+    }
+
+    /** TestData.reset() plus the tables of this feature, the clause versions tests published, the real U8 hand-off. */
+    public void reset() {
+        data.reset();
+        for (String table : List.of("invoice_fix", "invoice_handoff_verdict", "invoice_line", "invoice_request",
+                "contract_review", "contract_clause", "contract_line", "contract", "clause_tamper_attempt", "quote_clause",
+                "quote_line", "quote")) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+        for (Long id : publishedVersions) {
+            jdbc.sql("DELETE FROM clause_version WHERE id = ?").param(id).update();
+        }
+        publishedVersions.clear();
+        if (originalHandOff != null) {
+            ReflectionTestUtils.setField(handOffDelegate, "u8", originalHandOff);
+            originalHandOff = null;
+        }
+    }
+
+    // --- customers and quotes ---------------------------------------------------------------------------------------
+
+    /** A customer owned by the rep; returns its id. */
+    String customerOf(String rep) {
+        String code = TestData.creditCode();
+        data.owner(code, "上海报价测试科技有限公司" + code.substring(10, 16), rep);
+        return jdbc.sql("SELECT id FROM customer WHERE credit_code = ?").param(code).query(String.class).single();
+    }
+
+    String creditCodeOf(String customerId) {
+        return jdbc.sql("SELECT credit_code FROM customer WHERE id = ?").param(customerId).query(String.class).single();
+    }
+
+    static Quotes.QuoteRequest request(String customerId, String tier, LocalDate delivery, Object... modelQuantity) {
+        List<Quotes.LineRequest> lines = new ArrayList<>();
+        for (int i = 0; i < modelQuantity.length; i += 2) {
+            lines.add(new Quotes.LineRequest((String) modelQuantity[i], new BigDecimal(modelQuantity[i + 1].toString())));
+        }
+        return new Quotes.QuoteRequest(customerId, null, tier, delivery.toString(), lines, null);
+    }
+
+    /** Starts a quote as the rep, as the API does. */
+    Quotes.Started start(String rep, Quotes.QuoteRequest request) {
+        return as(rep, REP, () -> quotes.start(request, rep));
+    }
+
+    /** A KA quote of one JM-200 and two GW-100 for a fresh customer of the rep, waiting at 编辑报价. */
+    Quotes.Started quote(String rep) {
+        return start(rep, request(customerOf(rep), "KA", LocalDate.now().plusDays(30), "JM-200", 1, "GW-100", 2));
+    }
+
+    // --- tasks ------------------------------------------------------------------------------------------------------
+
+    Task task(String processInstanceId, String taskKey) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as("task " + taskKey).isNotNull();
+        return task;
+    }
+
+    void complete(String processInstanceId, String taskKey, String user, List<String> groups, Map<String, Object> vars) {
+        Task task = task(processInstanceId, taskKey);
+        as(user, groups, () -> {
+            taskService.complete(task.getId(), vars);
+            return null;
+        });
+    }
+
+    /** The lines of the edit form as they are (every line at its current unit price), with one line's price changed. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> linesWithPrice(String processInstanceId, int lineNo, String unitPrice) {
+        JsonNode lines = QuoteJson.tree(runtimeService.getVariable(processInstanceId, Vars.LINES));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (JsonNode l : lines) {
+            Map<String, Object> m = JSON.convertValue(l, Map.class);
+            if (l.get("lineNo").asInt() == lineNo) {
+                m.put("unitPriceInclTax", new BigDecimal(unitPrice));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The lines as the form shows them now. */
+    List<Map<String, Object>> currentLines(String processInstanceId) {
+        return linesWithPrice(processInstanceId, -1, null);
+    }
+
+    Map<String, Object> editVars(String processInstanceId, LocalDate delivery) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.LINES, QuoteJson.variable(currentLines(processInstanceId)));
+        vars.put(Vars.DELIVERY_DATE, delivery.toString());
+        return vars;
+    }
+
+    void editUnchanged(String pi, String rep) {
+        complete(pi, QuoteToInvoiceProcess.Task.EDIT_QUOTE, rep, REP, editVars(pi, LocalDate.now().plusDays(30)));
+    }
+
+    void answer(String pi, String rep, String answer, String reason) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.CUSTOMER_ANSWER, answer);
+        vars.put(Vars.REJECT_REASON, reason);
+        complete(pi, QuoteToInvoiceProcess.Task.RECORD_CUSTOMER_ANSWER, rep, REP, vars);
+    }
+
+    void review(String pi, String decision, String reason) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.REVIEW_DECISION, decision);
+        vars.put(Vars.RETURN_REASON, reason);
+        complete(pi, QuoteToInvoiceProcess.Task.REVIEW_CONTRACT, "zhoujie", LEGAL, vars);
+    }
+
+    /** Quote edited unchanged and accepted: the contract waits for legal. */
+    void toLegalReview(String pi, String rep) {
+        editUnchanged(pi, rep);
+        answer(pi, rep, "ACCEPTED", null);
+        assertThat(task(pi, QuoteToInvoiceProcess.Task.REVIEW_CONTRACT)).isNotNull();
+    }
+
+    /** Runs the job waiting before the activity, as the job executor would. */
+    void executeJob(String processInstanceId, String activityId) {
+        Job job = job(processInstanceId, activityId);
+        assertThat(job).as("job before " + activityId).isNotNull();
+        managementService.executeJob(job.getId());
+    }
+
+    Job job(String processInstanceId, String activityId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+    }
+
+    /** Approved by legal; the invoice request is created (its job run); the hand-off job waits. */
+    void toHandOff(String pi, String rep) {
+        toLegalReview(pi, rep);
+        review(pi, "APPROVE", null);
+        executeJob(pi, QuoteToInvoiceProcess.Task.CREATE_INVOICE_REQUEST);
+        assertThat(job(pi, QuoteToInvoiceProcess.Task.HAND_OFF_TO_U8)).isNotNull();
+    }
+
+    <T> T as(String user, List<String> groups, java.util.function.Supplier<T> action) {
+        identityService.setAuthentication(user, groups);
+        try {
+            return action.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    // --- clause library -----------------------------------------------------------------------------------------------
+
+    /** Legal publishes a new version effective today; removed again by {@link #reset()}. */
+    ClauseVersion publish(String typeCode, String text) {
+        ClauseVersion v = library.publish(typeCode, today(), text, "zhoujie", LEGAL);
+        publishedVersions.add(v.id());
+        return v;
+    }
+
+    private LocalDate today() {
+        return java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
+    int count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Integer.class).single();
+    }
+
+    // --- U8 ---------------------------------------------------------------------------------------------------------
+
+    /** Points the process's U8 hand-off at the stand-in until {@link #reset()}. */
+    void useU8(U8StandIn standIn) {
+        U8Properties properties = new U8Properties(standIn.baseUrl(), "l2c_from", "test_u8", "opa-test", "secret-test",
+                Duration.ofSeconds(2), Duration.ofSeconds(3), "26", "01", Duration.ofSeconds(15), Duration.ZERO, List.of(), List.of());
+        U8HandOff configured = new U8HandOff(new JdbcTemplate(dataSource), transactionManager, properties, Clock.systemUTC(),
+                Clock.systemUTC());
+        if (originalHandOff == null) {
+            originalHandOff = (U8HandOff) ReflectionTestUtils.getField(handOffDelegate, "u8");
+        }
+        ReflectionTestUtils.setField(handOffDelegate, "u8", configured);
+    }
+
+    /**
+     * A local HTTP server that answers like the U8 OpenAPI: a token, a tradeid per write, and for
+     * {@code /api/saleinvoice/add} the next canned answer (HTTP status and body) or, by default, errcode 0. Counts the
+     * accepted adds per biz_id.
+     */
+    static final class U8StandIn implements AutoCloseable {
+        private final HttpServer server;
+        private final ExecutorService executor = Executors.newCachedThreadPool();
+        private final Queue<Object[]> canned = new ArrayDeque<>();
+        private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+        private final AtomicInteger adds = new AtomicInteger();
+        private final AtomicInteger trades = new AtomicInteger();
+        private final List<JsonNode> bodies = new ArrayList<>();
+
+        U8StandIn() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", this::handle);
+            server.setExecutor(executor);
+            server.start();
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        synchronized U8StandIn answerNext(int status, String body) {
+            canned.add(new Object[] {status, body});
+            return this;
+        }
+
+        synchronized U8StandIn rejectNext(String errcode, String errmsg) {
+            return answerNext(200, "{\"errcode\":\"" + errcode + "\",\"errmsg\":\"" + errmsg + "\"}");
+        }
+
+        int adds() {
+            return adds.get();
+        }
+
+        int acceptedAdds(String bizId) {
+            return accepted.getOrDefault(bizId, new AtomicInteger()).get();
+        }
+
+        synchronized List<JsonNode> bodies() {
+            return List.copyOf(bodies);
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            int status = 200;
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                byte[] request = in.readAllBytes();
+                if (path.endsWith("/system/token")) {
+                    body = "{\"errcode\":\"0\",\"errmsg\":\"成功\",\"token\":{\"id\":\"tok-1\",\"appKey\":\"opa-test\",\"expiresIn\":7200}}";
+                } else if (path.endsWith("/system/tradeid")) {
+                    body = "{\"errcode\":\"0\",\"errmsg\":\"成功\",\"trade\":{\"id\":\"trade-" + trades.incrementAndGet() + "\"}}";
+                } else if (path.endsWith("/api/saleinvoice/add")) {
+                    adds.incrementAndGet();
+                    String bizId = param(query, "biz_id");
+                    Object[] next;
+                    synchronized (this) {
+                        bodies.add(JSON.readTree(request));
+                        next = canned.poll();
+                    }
+                    if (next == null) {
+                        accepted.computeIfAbsent(bizId, k -> new AtomicInteger()).incrementAndGet();
+                        body = "{\"errcode\":\"0\",\"errmsg\":\"成功\",\"id\":\"SV" + adds.get() + "\",\"tradeid\":\""
+                                + param(query, "tradeid") + "\"}";
+                    } else {
+                        status = (Integer) next[0];
+                        body = (String) next[1];
+                    }
+                } else {
+                    status = 404;
+                    body = "{}";
+                }
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+
+        private static String param(String query, String name) {
+            if (query == null) {
+                return null;
+            }
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                    return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+}
