@@ -6,6 +6,6 @@ public enum Channel {
     DINGTALK,
     /** An automated voice call (语音外呼) to each recipient's mobile. */
     VOICE_CALL,
-    /** A text message; no SMS channel is built yet, so SMS requests are recorded as not sent. */
+    /** A text message through the HTTP SMS gateway ({@link SmsChannel}); the title carries template code and parameters. */
     SMS
 }

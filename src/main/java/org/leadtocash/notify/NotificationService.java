@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stale and a retry after {@code claimTimeout} sends a second time. That is at-least-once in a crash, never a lost
  * message.
  *
- * <p>A channel that is not configured (or a {@link Channel} without a channel bean, like SMS for now) sends nothing:
+ * <p>A channel that is not configured (or a {@link Channel} without a channel bean) sends nothing:
  * the attempt is recorded as NOT_SENT_UNCONFIGURED and {@code send} returns normally, so the demo runs without
  * DingTalk or a voice gateway.
  */
