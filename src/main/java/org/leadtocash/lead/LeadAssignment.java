@@ -112,22 +112,22 @@ public class LeadAssignment {
                 .sorted(RANKING).toList();
         if (!eligiblePreferred.isEmpty()) {
             return new Assignment(eligiblePreferred.get(0).userId(), routing, candidates,
-                    prefix + "优先销售 preferred rep; " + decisive(eligiblePreferred));
+                    prefix + "优先销售 preferred rep; " + decisive(eligiblePreferred, "优先销售中唯一可分配 the only eligible preferred rep"));
         }
         List<Assignment.Candidate> eligibleTeam = candidates.stream().filter(Assignment.Candidate::eligible).sorted(RANKING).toList();
         if (!eligibleTeam.isEmpty()) {
             return new Assignment(eligibleTeam.get(0).userId(), routing, candidates, prefix
                     + (preferred.isEmpty() ? "" : "优先销售均不可用 no preferred rep eligible; ")
-                    + "团队 team " + routing.team() + "; " + decisive(eligibleTeam));
+                    + "团队 team " + routing.team() + "; " + decisive(eligibleTeam, "唯一可分配 the only eligible rep"));
         }
         return new Assignment(null, routing, candidates, prefix + "没有可分配的销售 no eligible rep: 交销售主管分配 a sales manager assigns");
     }
 
     /** Names the criterion that put the first candidate ahead of the second. */
-    private static String decisive(List<Assignment.Candidate> ranked) {
+    private static String decisive(List<Assignment.Candidate> ranked, String onlyOne) {
         Assignment.Candidate first = ranked.get(0);
         if (ranked.size() == 1) {
-            return "唯一可分配 the only eligible rep";
+            return onlyOne;
         }
         Assignment.Candidate second = ranked.get(1);
         if (first.openLeads() != second.openLeads()) {
