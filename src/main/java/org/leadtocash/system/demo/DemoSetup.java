@@ -37,22 +37,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DemoSetup {
     private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
 
-    /** userId → (first name, last name, group, role, region, mobile) */
-    record DemoUser(String id, String firstName, String lastName, String group, String role, Region region, String mobile) {
+    /** Camunda shows "first last": the Chinese name first, then the English one, e.g. "张伟 Zhang Wei". */
+    record DemoUser(String id, String chineseName, String englishName, String group, String role, Region region, String mobile) {
     }
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("zhangwei", "伟", "张", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000001"),
-            new DemoUser("lina", "娜", "李", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000002"),
-            new DemoUser("wangfang", "芳", "王", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000003"),
-            new DemoUser("chenjing", "静", "陈", Groups.SALES_REP, SalesStaff.REP, Region.SOUTH, "13800000004"),
-            new DemoUser("liuyang", "洋", "刘", Groups.SALES_REP, SalesStaff.REP, Region.SOUTH, "13800000005"),
-            new DemoUser("zhaoqiang", "强", "赵", Groups.SALES_REP, SalesStaff.REP, Region.NORTH, "13800000006"),
-            new DemoUser("sunli", "丽", "孙", Groups.SALES_REP, SalesStaff.REP, Region.NORTH, "13800000007"),
-            new DemoUser("limin", "敏", "李", Groups.SALES_MANAGER, SalesStaff.MANAGER, null, "13800000010"),
-            new DemoUser("wanglei", "磊", "王", Groups.REGIONAL_DIRECTOR, SalesStaff.DIRECTOR, null, "13800000020"),
-            new DemoUser("zhoujie", "洁", "周", Groups.LEGAL, null, null, null),
-            new DemoUser("wufang", "芳", "吴", Groups.FINANCE, null, null, null));
+            new DemoUser("zhangwei", "张伟", "Zhang Wei", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000001"),
+            new DemoUser("lina", "李娜", "Li Na", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000002"),
+            new DemoUser("wangfang", "王芳", "Wang Fang", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000003"),
+            new DemoUser("chenjing", "陈静", "Chen Jing", Groups.SALES_REP, SalesStaff.REP, Region.SOUTH, "13800000004"),
+            new DemoUser("liuyang", "刘洋", "Liu Yang", Groups.SALES_REP, SalesStaff.REP, Region.SOUTH, "13800000005"),
+            new DemoUser("zhaoqiang", "赵强", "Zhao Qiang", Groups.SALES_REP, SalesStaff.REP, Region.NORTH, "13800000006"),
+            new DemoUser("sunli", "孙丽", "Sun Li", Groups.SALES_REP, SalesStaff.REP, Region.NORTH, "13800000007"),
+            new DemoUser("limin", "李敏", "Li Min", Groups.SALES_MANAGER, SalesStaff.MANAGER, null, "13800000010"),
+            new DemoUser("wanglei", "王磊", "Wang Lei", Groups.REGIONAL_DIRECTOR, SalesStaff.DIRECTOR, null, "13800000020"),
+            new DemoUser("zhoujie", "周洁", "Zhou Jie", Groups.LEGAL, null, null, null),
+            new DemoUser("wufang", "吴芳", "Wu Fang", Groups.FINANCE, null, null, null));
 
     private final IdentityService identityService;
     private final SalesTeam salesTeam;
@@ -79,8 +79,8 @@ public class DemoSetup {
         for (DemoUser u : USERS) {
             if (identityService.createUserQuery().userId(u.id()).count() == 0) {
                 User user = identityService.newUser(u.id());
-                user.setFirstName(u.firstName());
-                user.setLastName(u.lastName());
+                user.setFirstName(u.chineseName());
+                user.setLastName(u.englishName());
                 user.setEmail(u.id() + "@demo.leadtocash.example");
                 user.setPassword(u.id());
                 identityService.saveUser(user);
@@ -89,7 +89,7 @@ public class DemoSetup {
                 identityService.createMembership(u.id(), u.group());
             }
             if (u.role() != null) {
-                salesTeam.save(new SalesStaff(u.id(), u.lastName() + u.firstName(), u.role(), u.region(), u.mobile(), true));
+                salesTeam.save(new SalesStaff(u.id(), u.chineseName(), u.role(), u.region(), u.mobile(), true));
             }
         }
         log.info("Demo users ready (password = user id): {}", USERS.stream().map(DemoUser::id).toList());
