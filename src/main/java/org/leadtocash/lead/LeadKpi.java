@@ -11,8 +11,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.leadtocash.system.kpi.DateRange;
+import org.leadtocash.system.kpi.Stats;
 import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,17 +43,8 @@ public class LeadKpi {
 
     /** @param onlyRep restrict to one rep's leads (a rep's own view), or null for all */
     public Report firstContact(LocalDate from, LocalDate to, String onlyRep) {
-        if (from == null || to == null) {
-            throw new InvalidInputException(from == null ? "from" : "to", "required", "is required (yyyy-MM-dd)");
-        }
-        if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "not-before-from", "must be on or after from");
-        }
-        if (from.plusYears(5).isBefore(to)) {
-            throw new InvalidInputException("to", "max-range", "the range may span at most 5 years");
-        }
-        var zone = clock.zone();
-        List<Lead> rows = leads.createdBetween(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), onlyRep)
+        DateRange range = new DateRange(from, to);
+        List<Lead> rows = leads.createdBetween(range.start(clock.zone()), range.end(clock.zone()), onlyRep)
                 .stream().filter(l -> l.status() != LeadStatus.INVALID).toList();
         Duration sla = properties.sla().firstContact();
         return new Report(from, to, sla.toMinutes(), figures("all", rows, sla),
@@ -68,17 +60,13 @@ public class LeadKpi {
     }
 
     static Figures figures(String group, List<Lead> rows, Duration sla) {
-        List<Long> minutes = rows.stream().filter(l -> l.firstContactAt() != null)
-                .map(l -> Duration.between(l.createdAt(), l.firstContactAt()).toMinutes()).sorted().toList();
+        List<BigDecimal> minutes = rows.stream().filter(l -> l.firstContactAt() != null)
+                .map(l -> BigDecimal.valueOf(Duration.between(l.createdAt(), l.firstContactAt()).toMinutes())).sorted().toList();
         int within = (int) rows.stream().filter(l -> l.firstContactAt() != null
                 && Duration.between(l.createdAt(), l.firstContactAt()).compareTo(sla) <= 0).count();
         BigDecimal share = rows.isEmpty() ? null
                 : BigDecimal.valueOf(within).divide(BigDecimal.valueOf(rows.size()), 4, RoundingMode.HALF_UP);
-        Long median = null;
-        if (!minutes.isEmpty()) {
-            int n = minutes.size();
-            median = n % 2 == 1 ? minutes.get(n / 2) : (minutes.get(n / 2 - 1) + minutes.get(n / 2)) / 2;
-        }
-        return new Figures(group, rows.size(), minutes.size(), within, share, median);
+        BigDecimal median = Stats.median(minutes);
+        return new Figures(group, rows.size(), minutes.size(), within, share, median == null ? null : median.longValue());
     }
 }

@@ -55,15 +55,7 @@ public class HttpSmsGateway implements SmsGateway {
                 .put("templateCode", templateCode);
         ObjectNode paramNode = body.putObject("templateParam");
         params.forEach(paramNode::put);
-        Map<String, String> headers = apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
-        JsonHttpPeer.Answer answer = peer.post(URI.create(url), body, headers);
-        String code = answer.text("code");
-        if (!answer.successful() || !"OK".equals(code)) {
-            String detail = answer.json() == null ? JsonHttpPeer.excerpt(answer.body())
-                    : "code " + code + (answer.text("message") == null ? "" : ", message " + answer.text("message"));
-            throw new ChannelDeliveryException("SMS gateway refused the message to " + Recipients.mask(mobile)
-                    + ": HTTP " + answer.status() + ", " + detail);
-        }
+        JsonHttpPeer.Answer answer = peer.postExpectingCodeOk(URI.create(url), body, apiKey, "message", mobile);
         log.info("SMS gateway accepted the message to {}: bizId {}", Recipients.mask(mobile), answer.text("bizId"));
     }
 }

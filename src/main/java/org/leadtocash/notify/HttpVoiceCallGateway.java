@@ -51,15 +51,7 @@ public class HttpVoiceCallGateway implements VoiceCallGateway {
                 .put("templateCode", templateCode);
         ObjectNode paramsNode = body.putObject("params");
         params.forEach(paramsNode::put);
-        Map<String, String> headers = apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
-        JsonHttpPeer.Answer answer = peer.post(URI.create(url), body, headers);
-        String code = answer.text("code");
-        if (!answer.successful() || !"OK".equals(code)) {
-            String detail = answer.json() == null ? JsonHttpPeer.excerpt(answer.body())
-                    : "code " + code + (answer.text("message") == null ? "" : ", message " + answer.text("message"));
-            throw new ChannelDeliveryException("voice-call gateway refused the call to " + Recipients.mask(mobile)
-                    + ": HTTP " + answer.status() + ", " + detail);
-        }
+        JsonHttpPeer.Answer answer = peer.postExpectingCodeOk(URI.create(url), body, apiKey, "call", mobile);
         log.info("voice-call gateway accepted the call to {}: callId {}", Recipients.mask(mobile), answer.text("callId"));
     }
 }

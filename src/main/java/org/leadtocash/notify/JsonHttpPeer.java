@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * POSTs UTF-8 JSON to an HTTP peer and reads its JSON answer, turning timeouts and IO errors into
- * {@link ChannelDeliveryException}s that name the peer but never the URL (it may carry an access token).
+ * {@link ChannelDeliveryException}s that name the peer but never the URL (it may carry an access token). For the SMS and
+ * voice-call gateways it also sends the Bearer key and checks their {@code "code":"OK"} answer.
  */
 final class JsonHttpPeer {
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -70,6 +71,27 @@ final class JsonHttpPeer {
             throw new ChannelDeliveryException("interrupted while sending to " + peerName, e);
         }
         return new Answer(response.statusCode(), response.body(), parse(response.body()));
+    }
+
+    /**
+     * POSTs a message for one mobile to a gateway that answers {@code {"code":"OK",…}} on success, with
+     * {@code Authorization: Bearer <apiKey>} unless the key is empty. Any other code or a non-2xx status is a
+     * {@link ChannelDeliveryException} {@code "<peer> refused the <what> to <masked mobile>: HTTP <status>, <detail>"},
+     * the detail being the code and message, or a body excerpt when the answer is not JSON (never the key).
+     *
+     * @return the accepted answer, e.g. to log the gateway's id for the message
+     */
+    Answer postExpectingCodeOk(URI uri, JsonNode body, String apiKey, String what, String mobile) {
+        Map<String, String> headers = apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
+        Answer answer = post(uri, body, headers);
+        String code = answer.text("code");
+        if (!answer.successful() || !"OK".equals(code)) {
+            String detail = answer.json() == null ? excerpt(answer.body())
+                    : "code " + code + (answer.text("message") == null ? "" : ", message " + answer.text("message"));
+            throw new ChannelDeliveryException(peerName + " refused the " + what + " to " + Recipients.mask(mobile)
+                    + ": HTTP " + answer.status() + ", " + detail);
+        }
+        return answer;
     }
 
     /** At most the first 200 characters of the body, for error messages. */

@@ -3,9 +3,29 @@ package org.leadtocash.notify;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** How recipients appear in the delivery log and in log lines: user id plus the mobile with its middle masked. */
+/**
+ * How recipients appear in the delivery log and in log lines (user id plus the mobile with its middle masked), and
+ * their mobiles for the channels that need one for every recipient (SMS, voice call).
+ */
 final class Recipients {
     private Recipients() {
+    }
+
+    /**
+     * Every recipient's mobile, stripped, in order; checked for all of them before the channel sends anything.
+     *
+     * @throws ChannelDeliveryException {@code "recipient <user id, or #position> has no mobile number"} for the first
+     *         recipient without one
+     */
+    static List<String> mobiles(List<Recipient> recipients) {
+        for (int i = 0; i < recipients.size(); i++) {
+            String mobile = recipients.get(i).mobile();
+            if (mobile == null || mobile.isBlank()) {
+                String who = recipients.get(i).userId() == null ? "#" + (i + 1) : recipients.get(i).userId();
+                throw new ChannelDeliveryException("recipient " + who + " has no mobile number");
+            }
+        }
+        return recipients.stream().map(r -> r.mobile().strip()).toList();
     }
 
     /** E.g. {@code "zhangsan(138****1234), lisi"}. */

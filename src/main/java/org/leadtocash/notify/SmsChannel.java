@@ -30,21 +30,14 @@ public class SmsChannel implements NotificationChannel {
 
     @Override
     public void deliver(NotificationRequest request) {
-        List<Recipient> recipients = request.recipients();
-        for (int i = 0; i < recipients.size(); i++) {
-            String mobile = recipients.get(i).mobile();
-            if (mobile == null || mobile.isBlank()) {
-                String who = recipients.get(i).userId() == null ? "#" + (i + 1) : recipients.get(i).userId();
-                throw new ChannelDeliveryException("recipient " + who + " has no mobile number");
-            }
-        }
+        List<String> mobiles = Recipients.mobiles(request.recipients());
         SmsTemplate.Call call = SmsTemplate.parse(request.title(), request.text(), defaultTemplateCode);
         if (call.templateCode() == null || call.templateCode().isBlank()) {
             throw new ChannelDeliveryException("no SMS template: the request names none and"
                     + " leadtocash.notify.sms.default-template-code is empty");
         }
-        for (Recipient recipient : recipients) {
-            gateway.send(recipient.mobile().strip(), call.templateCode(), call.params());
+        for (String mobile : mobiles) {
+            gateway.send(mobile, call.templateCode(), call.params());
         }
     }
 }

@@ -31,19 +31,12 @@ public class VoiceCallChannel implements NotificationChannel {
 
     @Override
     public void deliver(NotificationRequest request) {
-        List<Recipient> recipients = request.recipients();
-        for (int i = 0; i < recipients.size(); i++) {
-            String mobile = recipients.get(i).mobile();
-            if (mobile == null || mobile.isBlank()) {
-                String who = recipients.get(i).userId() == null ? "#" + (i + 1) : recipients.get(i).userId();
-                throw new ChannelDeliveryException("recipient " + who + " has no mobile number");
-            }
-        }
+        List<String> mobiles = Recipients.mobiles(request.recipients());
         Map<String, String> params = new LinkedHashMap<>();
         params.put("title", request.title() == null ? "" : request.title());
         params.put("text", request.text());
-        for (Recipient recipient : recipients) {
-            gateway.call(recipient.mobile().strip(), templateCode, params);
+        for (String mobile : mobiles) {
+            gateway.call(mobile, templateCode, params);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -15,8 +14,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.leadtocash.system.kpi.DateRange;
+import org.leadtocash.system.kpi.Stats;
 import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,32 +70,23 @@ public class PaymentKpi {
     /** @param repId one rep's journeys, or null for all */
     @Transactional(readOnly = true)
     public Report report(LocalDate from, LocalDate to, String repId) {
-        if (from == null || to == null) {
-            throw new InvalidInputException(from == null ? "from" : "to", "required", "is required (yyyy-MM-dd)");
-        }
-        if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "not-before-from", "must be on or after from");
-        }
-        if (from.plusYears(5).isBefore(to)) {
-            throw new InvalidInputException("to", "max-range", "the range may span at most 5 years");
-        }
-        ZoneId zone = clock.zone();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        DateRange range = new DateRange(from, to);
+        Instant start = range.start(clock.zone());
+        Instant end = range.end(clock.zone());
 
-        List<Long> cycles = journeys.paidBetween(start, end, repId).stream()
-                .map(j -> Duration.between(j.startedAt(), j.paidAt()).toSeconds()).sorted().toList();
-        Cycle cycle = new Cycle(cycles.size(), average(cycles, SECONDS_PER_DAY), median(cycles, SECONDS_PER_DAY));
+        List<BigDecimal> cycles = journeys.paidBetween(start, end, repId).stream()
+                .map(j -> seconds(j.startedAt(), j.paidAt())).sorted().toList();
+        Cycle cycle = new Cycle(cycles.size(), Stats.mean(cycles, SECONDS_PER_DAY, 1), Stats.median(cycles, SECONDS_PER_DAY, 1));
 
-        Map<JourneyNode, List<Long>> stays = new EnumMap<>(JourneyNode.class);
+        Map<JourneyNode, List<BigDecimal>> stays = new EnumMap<>(JourneyNode.class);
         for (JourneyRepository.NodeVisit v : journeys.visitsEndedBetween(start, end, repId)) {
-            stays.computeIfAbsent(v.node(), n -> new ArrayList<>()).add(Duration.between(v.enteredAt(), v.leftAt()).toSeconds());
+            stays.computeIfAbsent(v.node(), n -> new ArrayList<>()).add(seconds(v.enteredAt(), v.leftAt()));
         }
         List<NodeDwell> dwell = new ArrayList<>();
         for (JourneyNode node : JourneyNode.values()) {
-            List<Long> s = stays.getOrDefault(node, List.of()).stream().sorted().toList();
+            List<BigDecimal> s = stays.getOrDefault(node, List.of()).stream().sorted().toList();
             dwell.add(new NodeDwell(node, node.number(), node.label() + " " + node.chinese(), s.size(),
-                    average(s, SECONDS_PER_HOUR), median(s, SECONDS_PER_HOUR)));
+                    Stats.mean(s, SECONDS_PER_HOUR, 1), Stats.median(s, SECONDS_PER_HOUR, 1)));
         }
 
         List<JourneyRepository.CauseRow> rows = journeys.causesAnsweredBetween(start, end, repId);
@@ -135,24 +126,8 @@ public class PaymentKpi {
         return cause.chinese() + " " + cause.english();
     }
 
-    /** Average of seconds in the unit, 1 decimal; null for none. */
-    static BigDecimal average(List<Long> seconds, BigDecimal unit) {
-        if (seconds.isEmpty()) {
-            return null;
-        }
-        BigDecimal sum = seconds.stream().map(BigDecimal::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return sum.divide(unit.multiply(BigDecimal.valueOf(seconds.size())), 1, RoundingMode.HALF_UP);
-    }
-
-    /** Median of sorted seconds in the unit (mean of the middle two for an even count), 1 decimal; null for none. */
-    static BigDecimal median(List<Long> sortedSeconds, BigDecimal unit) {
-        if (sortedSeconds.isEmpty()) {
-            return null;
-        }
-        int n = sortedSeconds.size();
-        BigDecimal middle = n % 2 == 1 ? BigDecimal.valueOf(sortedSeconds.get(n / 2))
-                : BigDecimal.valueOf(sortedSeconds.get(n / 2 - 1)).add(BigDecimal.valueOf(sortedSeconds.get(n / 2)))
-                        .divide(BigDecimal.valueOf(2));
-        return middle.divide(unit, 1, RoundingMode.HALF_UP);
+    /** Whole seconds between the two instants. */
+    private static BigDecimal seconds(Instant from, Instant to) {
+        return BigDecimal.valueOf(Duration.between(from, to).toSeconds());
     }
 }

@@ -5,15 +5,15 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.leadtocash.quote.QuoteToInvoiceProcess.ReviewDecision;
+import org.leadtocash.system.kpi.DateRange;
+import org.leadtocash.system.kpi.Stats;
 import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,18 +56,9 @@ public class QuoteKpi {
     }
 
     public Report contracts(LocalDate from, LocalDate to) {
-        if (from == null || to == null) {
-            throw new InvalidInputException(from == null ? "from" : "to", "required", "is required (yyyy-MM-dd)");
-        }
-        if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "not-before-from", "must be on or after from");
-        }
-        if (from.plusYears(5).isBefore(to)) {
-            throw new InvalidInputException("to", "max-range", "the range may span at most 5 years");
-        }
-        ZoneId zone = clock.zone();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        DateRange range = new DateRange(from, to);
+        Instant start = range.start(clock.zone());
+        Instant end = range.end(clock.zone());
         Map<String, Boolean> legal = new HashMap<>();
         List<ContractFigures> rows = new ArrayList<>();
         for (Contract c : contracts.draftedBetween(start, end)) {
@@ -83,14 +74,8 @@ public class QuoteKpi {
         int returned = (int) rows.stream().filter(r -> r.legalReturns() > 0).count();
         List<ContractFigures> approved = rows.stream().filter(r -> r.approvedAt() != null).toList();
         List<BigDecimal> hours = approved.stream().map(ContractFigures::handlingHours).sorted().toList();
-        BigDecimal average = hours.isEmpty() ? null
-                : hours.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(hours.size()), 2, RoundingMode.HALF_UP);
-        BigDecimal median = null;
-        if (!hours.isEmpty()) {
-            int n = hours.size();
-            median = n % 2 == 1 ? hours.get(n / 2)
-                    : hours.get(n / 2 - 1).add(hours.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
-        }
+        BigDecimal average = Stats.mean(hours, BigDecimal.ONE, 2);
+        BigDecimal median = Stats.median(hours, BigDecimal.ONE, 2);
         BigDecimal current = rate(approved.stream().filter(r -> Boolean.TRUE.equals(r.clausesCurrentAtApproval())).count(), approved.size());
         BigDecimal attachments = rate(approved.stream().filter(r -> Boolean.TRUE.equals(r.attachmentsComplete())).count(), approved.size());
         BigDecimal chain = rate(approved.stream().filter(r -> Boolean.TRUE.equals(r.approvalChainComplete())).count(), approved.size());

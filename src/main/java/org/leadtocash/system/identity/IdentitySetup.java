@@ -1,14 +1,12 @@
 package org.leadtocash.system.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -19,9 +17,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,14 +53,14 @@ public class IdentitySetup {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final FilterService filterService;
+    private final TasklistFilters tasklistFilters;
     private final TaskService taskService;
 
     public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-                         FilterService filterService, TaskService taskService) {
+                         TasklistFilters tasklistFilters, TaskService taskService) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.filterService = filterService;
+        this.tasklistFilters = tasklistFilters;
         this.taskService = taskService;
     }
 
@@ -114,9 +110,9 @@ public class IdentitySetup {
             grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }
 
-        ensureFilter(FILTER_MY_TASKS, -10, "分配给我的任务 Tasks assigned to me",
+        tasklistFilters.ensureShared(FILTER_MY_TASKS, -10, "分配给我的任务 Tasks assigned to me",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter(FILTER_GROUP_TASKS, -5, "我所在组可领取的任务 Unclaimed tasks of my groups",
+        tasklistFilters.ensureShared(FILTER_GROUP_TASKS, -5, "我所在组可领取的任务 Unclaimed tasks of my groups",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
     }
 
@@ -148,29 +144,6 @@ public class IdentitySetup {
             }
         }
         if (changed) {
-            authorizationService.saveAuthorization(auth);
-        }
-    }
-
-    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
-            filter = filterService.newTaskFilter(name);
-            filter.setOwner(null);
-            filter.setQuery(query);
-            filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-            filterService.saveFilter(filter);
-            log.info("Created Tasklist filter {}", name);
-        }
-        // every logged-in user may use the shared filters: a GLOBAL authorization (a GRANT for user "*" is ignored)
-        Authorization auth = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
-                .resourceType(Resources.FILTER).resourceId(filter.getId()).singleResult();
-        if (auth == null) {
-            auth = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
-            auth.setUserId(ANY);
-            auth.setResource(Resources.FILTER);
-            auth.setResourceId(filter.getId());
-            auth.addPermission(Permissions.READ);
             authorizationService.saveAuthorization(auth);
         }
     }
