@@ -72,7 +72,7 @@ public final class LeadValidator {
 
     private static String text(Map<String, ?> input, String field, boolean required, int min, int max, List<FieldError> errors) {
         Object value = input.get(field);
-        if (value == null || value instanceof String s && s.isBlank()) {
+        if (value == null || value instanceof String s && invisible(s)) {
             if (required) {
                 errors.add(new FieldError(field, "required", "is required"));
             }
@@ -98,7 +98,17 @@ public final class LeadValidator {
             errors.add(new FieldError(field, "no-control-characters", "must not contain control characters"));
             return null;
         }
+        if (stripped.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            // half of a character (a JSON "\ud800" escape): not text, and not storable as UTF-8
+            errors.add(new FieldError(field, "unicode", "must be well-formed Unicode text (contains half a surrogate pair)"));
+            return null;
+        }
         return stripped;
+    }
+
+    /** Blank, or only characters that show nothing (no-break and other spaces, zero-width and other format characters). */
+    private static boolean invisible(String s) {
+        return s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String text, List<FieldError> errors) {

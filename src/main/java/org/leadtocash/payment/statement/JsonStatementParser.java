@@ -8,6 +8,7 @@ import java.util.Set;
 import org.leadtocash.system.web.FieldError;
 import org.leadtocash.system.web.InvalidInputException;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
  *             "memo": "支付发票 25312000000012345678 货款", "invoiceNo": "25312000000012345678"}]}
  * </pre>
  * {@code lines} is required (1…10,000 entries); {@code statementId} and {@code account} are optional strings; any
- * other top-level field refuses the file. In a line, {@code amount} may be a JSON number or a string (numbers are
+ * other top-level field, and any key given twice, refuses the file. In a line, {@code amount} may be a JSON number or a string (numbers are
  * read exactly, never through a double); {@code memo} and {@code invoiceNo} are both optional (without either the
  * line is UNMATCHED). A line that is not an object, has an unknown field or a value of the wrong JSON type is
  * reported INVALID; the other lines go on.
@@ -33,6 +34,7 @@ final class JsonStatementParser {
     static final List<String> LINE_FIELDS =
             List.of("valueDate", "transactionId", "payerName", "payerAccount", "amount", "currency", "memo", "invoiceNo");
     private static final ObjectMapper EXACT = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
@@ -46,8 +48,10 @@ final class JsonStatementParser {
             root = EXACT.readTree(text);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
+            String duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field ")
+                    ? ": d" + e.getOriginalMessage().substring(1) + ", every key once" : "";
             throw new InvalidInputException("file", "json", "对账单不是合法的 JSON the statement is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + duplicate);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidInputException("file", "json-object",

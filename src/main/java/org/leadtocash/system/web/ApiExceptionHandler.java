@@ -3,6 +3,8 @@ package org.leadtocash.system.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -38,6 +40,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice(basePackages = "org.leadtocash")
 public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Jackson's message when {@code spring.jackson.parser.strict-duplicate-detection} meets a key twice. */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("(?s)Duplicate field '(.*)'");
 
     @ExceptionHandler(InvalidInputException.class)
     public ProblemDetail invalidInput(InvalidInputException e) {
@@ -61,9 +65,18 @@ public class ApiExceptionHandler {
             return badRequest("输入有误 Invalid input", List.of(new FieldError(path(m), "type", "must be " + expected)));
         }
         if (cause instanceof JsonParseException p) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(p.getOriginalMessage()));
+            if (duplicate.matches()) {
+                return badRequest("输入有误 Invalid input", List.of(new FieldError(duplicate.group(1), "unique-field",
+                        "appears more than once; send every field once")));
+            }
             return badRequest("请求体不是合法的 JSON Malformed JSON",
                     List.of(new FieldError("body", "json", "malformed JSON at line " + p.getLocation().getLineNr()
                             + ", column " + p.getLocation().getColumnNr())));
+        }
+        if (cause instanceof MismatchedInputException m && String.valueOf(m.getOriginalMessage()).startsWith("Trailing token")) {
+            return badRequest("请求体不是合法的 JSON Malformed JSON",
+                    List.of(new FieldError("body", "json", "nothing may follow the JSON value (spring.jackson fail-on-trailing-tokens)")));
         }
         return badRequest("请求体无法读取 Unreadable request body",
                 List.of(new FieldError("body", "json", "request body is missing or not a JSON object")));
