@@ -96,6 +96,11 @@ class NodeFailureClusterTests {
         killNodeBInTheMiddle(Trigger.ESCALATION);
     }
 
+    private static org.camunda.bpm.engine.impl.jobexecutor.JobExecutor jobExecutorOfA() {
+        return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) cluster.engine().getProcessEngineConfiguration())
+                .getJobExecutor();
+    }
+
     /** Which of node B's calls is held back, and so what node B is in the middle of when it is killed. */
     private enum Trigger { HAND_OFF, ESCALATION }
 
@@ -145,6 +150,9 @@ class NodeFailureClusterTests {
             } else {
                 peers.holdAnswers(Cluster.B, 2, HOLD);
             }
+            // node A's job executor pauses while the work comes due, so node B is sure to take some of it (left to
+            // chance, node A sometimes took every hand-off and the test had nothing of node B's to kill)
+            jobExecutorOfA().shutdown();
             fixtures.inOneTransaction(() -> {
                 management.activateJobDefinitionById(handOffJobs, true);
                 fixtures.dueNow(timers);
@@ -155,13 +163,23 @@ class NodeFailureClusterTests {
             }
         }
 
-        // kill node B the moment one of its calls is unanswered
-        Poll.until("a " + trigger + " call of node B waiting for its answer", Duration.ofSeconds(120), () ->
-                trigger == Trigger.HAND_OFF ? !u8.inFlight(Cluster.B).isEmpty() : !peers.inFlight(Cluster.B).isEmpty());
-        List<U8StandIn.InFlight> addsAtKill = u8.inFlight(Cluster.B);
-        List<NotificationPeers.Message> messagesAtKill = peers.inFlight(Cluster.B);
-        long killedAt = System.nanoTime();
-        Set<String> deadOwners = cluster.killB();
+        // kill node B the moment one of its calls is unanswered, then let node A work again
+        Set<String> deadOwners;
+        List<U8StandIn.InFlight> addsAtKill;
+        List<NotificationPeers.Message> messagesAtKill;
+        long killedAt;
+        try {
+            Poll.until("a " + trigger + " call of node B waiting for its answer", Duration.ofSeconds(120), () ->
+                    trigger == Trigger.HAND_OFF ? !u8.inFlight(Cluster.B).isEmpty() : !peers.inFlight(Cluster.B).isEmpty());
+            addsAtKill = u8.inFlight(Cluster.B);
+            messagesAtKill = peers.inFlight(Cluster.B);
+            killedAt = System.nanoTime();
+            deadOwners = cluster.killB();
+        } finally {
+            if (!jobExecutorOfA().isActive()) {
+                jobExecutorOfA().start();
+            }
+        }
         u8.releaseHeld();
         peers.releaseHeld();
         Set<String> claimsAtKill = new HashSet<>(cluster.jdbc().sql("SELECT idempotency_key FROM notification_claim")
