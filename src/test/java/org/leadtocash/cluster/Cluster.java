@@ -338,6 +338,22 @@ final class Cluster implements AutoCloseable {
         return t == null ? null : new Date(t.getTime());
     }
 
+    /** Closes the nodes, then the local HTTP peers, whichever of them were started (for a test class's @AfterAll). */
+    static void stop(Cluster cluster, NotificationPeers peers, U8StandIn u8) {
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            if (peers != null) {
+                peers.close();
+            }
+            if (u8 != null) {
+                u8.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         RuntimeException failure = null;

@@ -57,18 +57,7 @@ class EscalationsExactlyOnceClusterTests {
 
     @AfterAll
     static void stopCluster() {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            if (peers != null) {
-                peers.close();
-            }
-            if (u8 != null) {
-                u8.close();
-            }
-        }
+        Cluster.stop(cluster, peers, u8);
     }
 
     @Test

@@ -72,18 +72,7 @@ class NodeFailureClusterTests {
 
     @AfterAll
     static void stopCluster() {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            if (peers != null) {
-                peers.close();
-            }
-            if (u8 != null) {
-                u8.close();
-            }
-        }
+        Cluster.stop(cluster, peers, u8);
     }
 
     @Test
