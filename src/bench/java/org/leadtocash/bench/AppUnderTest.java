@@ -29,6 +29,7 @@ import org.leadtocash.lead.LeadAssignment;
 import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.lead.Region;
 import org.leadtocash.lead.RoutingDecision;
+import org.leadtocash.lead.SalesTeam;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -149,6 +150,10 @@ final class AppUnderTest implements AutoCloseable {
                     + "contact_phone, region, budget_cny, status, assignee, assigned_at, created_at) "
                     + "VALUES (?, 'WEBSITE_FORM', ?, ?, ?, ?, '张三', '13912345678', ?, 120000, ?, ?, ?, ?)", leads);
         }
+        if (assignees != null) {
+            // a bulk load bypasses the app's bookkeeping: the reps' workload figures are recounted, as after any bulk import
+            context.getBean(SalesTeam.class).recountWorkload();
+        }
         return ids;
     }
 
@@ -219,22 +224,45 @@ final class AppUnderTest implements AutoCloseable {
     record AssignCost(double meanMillis, double p50Millis, double p99Millis, int calls) {
     }
 
-    /** Times {@link LeadAssignment#assign} on each lead (single thread, after {@code warmup} calls). */
-    AssignCost assignCost(List<String> leads, int warmup) {
+    /**
+     * Times {@link LeadAssignment#assign} on the leads of two teams (single thread): {@code warmup} calls on each, then
+     * {@code rounds} alternating rounds, each assigning the next share of team A's leads, then of team B's.
+     */
+    AssignCost[] assignCost(List<String> leadsA, Region teamA, List<String> leadsB, Region teamB, int warmup, int rounds) {
         LeadAssignment assignment = context.getBean(LeadAssignment.class);
-        RoutingDecision routing = new RoutingDecision("基准 benchmark", Region.EAST, List.of());
-        double[] millis = new double[leads.size() - warmup];
-        for (int i = 0; i < leads.size(); i++) {
-            long t = System.nanoTime();
-            var result = assignment.assign(leads.get(i), routing);
-            long d = System.nanoTime() - t;
-            if (!result.assigned()) {
-                throw new IllegalStateException("benchmark lead " + leads.get(i) + " was not assigned: " + result.text());
+        RoutingDecision routingA = new RoutingDecision("基准 benchmark", teamA, List.of());
+        RoutingDecision routingB = new RoutingDecision("基准 benchmark", teamB, List.of());
+        for (int i = 0; i < warmup; i++) {
+            assignTimed(assignment, leadsA.get(i), routingA);
+            assignTimed(assignment, leadsB.get(i), routingB);
+        }
+        int n = Math.min(leadsA.size(), leadsB.size()) - warmup;
+        double[] millisA = new double[n];
+        double[] millisB = new double[n];
+        int per = Math.max(1, n / rounds);
+        for (int from = 0; from < n; from += per) {
+            int to = Math.min(n, from + per);
+            for (int i = from; i < to; i++) {
+                millisA[i] = assignTimed(assignment, leadsA.get(warmup + i), routingA);
             }
-            if (i >= warmup) {
-                millis[i - warmup] = d / 1e6;
+            for (int i = from; i < to; i++) {
+                millisB[i] = assignTimed(assignment, leadsB.get(warmup + i), routingB);
             }
         }
+        return new AssignCost[] {cost(millisA), cost(millisB)};
+    }
+
+    private static double assignTimed(LeadAssignment assignment, String lead, RoutingDecision routing) {
+        long t = System.nanoTime();
+        var result = assignment.assign(lead, routing);
+        long d = System.nanoTime() - t;
+        if (!result.assigned()) {
+            throw new IllegalStateException("benchmark lead " + lead + " was not assigned: " + result.text());
+        }
+        return d / 1e6;
+    }
+
+    private static AssignCost cost(double[] millis) {
         Arrays.sort(millis);
         return new AssignCost(Arrays.stream(millis).average().orElse(Double.NaN), Parallel.quantile(millis, 0.5),
                 Parallel.quantile(millis, 0.99), millis.length);
@@ -244,19 +272,22 @@ final class AppUnderTest implements AutoCloseable {
      * Where an assignment's time goes: mean milliseconds of each workload query of the app's own StaffRepository (called
      * by reflection, as assign() calls it) for the given reps, and of assign() itself. Empty if the repository changed shape.
      */
-    Map<String, Double> assignProfile(List<String> reps, int iterations) {
+    Map<String, Double> assignProfile(List<String> reps, Region team, int iterations) {
         Map<String, Double> profile = new LinkedHashMap<>();
         try {
             Class<?> type = Class.forName("org.leadtocash.lead.StaffRepository");
             Object staff = context.getBean(type);
-            java.lang.reflect.Method candidates = type.getDeclaredMethod("candidates", Region.class, java.util.Collection.class);
-            java.lang.reflect.Method leadLoad = type.getDeclaredMethod("leadLoad", java.util.Collection.class);
-            java.lang.reflect.Method signedDeals = type.getDeclaredMethod("signedDeals", java.util.Collection.class, Instant.class);
-            java.lang.reflect.Method onTrip = type.getDeclaredMethod("onTrip", java.util.Collection.class, java.time.LocalDate.class);
-            for (java.lang.reflect.Method m : List.of(candidates, leadLoad, signedDeals, onTrip)) {
+            java.lang.reflect.Method ranked = type.getDeclaredMethod("ranked", Region.class, int.class, java.time.LocalDate.class, int.class);
+            java.lang.reflect.Method travelling = type.getDeclaredMethod("travelling", Region.class, java.time.LocalDate.class, int.class);
+            java.lang.reflect.Method overloaded = type.getDeclaredMethod("overloaded", Region.class, int.class, java.time.LocalDate.class,
+                    int.class);
+            java.lang.reflect.Method retire = type.getDeclaredMethod("retireDealsBefore", Instant.class);
+            for (java.lang.reflect.Method m : List.of(ranked, travelling, overloaded, retire)) {
                 m.setAccessible(true);
             }
             Instant since = Instant.now().minus(Duration.ofDays(7));
+            int shown = 10;
+            int max = 8;
             // H2 reuses a query's last result while its tables are unchanged; assign() writes between its reads, so do we
             String someLead = jdbc.queryForObject("SELECT MIN(id) FROM sales_lead", String.class);
             String someRep = reps.get(0);
@@ -265,10 +296,10 @@ final class AppUnderTest implements AutoCloseable {
                 jdbc.update("UPDATE sales_staff SET mobile = mobile WHERE user_id = ?", someRep);
             };
             java.time.LocalDate today = java.time.LocalDate.now();
-            profile.put("candidates", time(iterations, touch, i -> candidates.invoke(staff, Region.EAST, List.of())));
-            profile.put("leadLoad", time(iterations, touch, i -> leadLoad.invoke(staff, reps)));
-            profile.put("signedDeals", time(iterations, touch, i -> signedDeals.invoke(staff, reps, since)));
-            profile.put("onTrip", time(iterations, touch, i -> onTrip.invoke(staff, reps, today)));
+            profile.put("ranked", time(iterations, touch, i -> ranked.invoke(staff, team, max, today, shown)));
+            profile.put("travelling", time(iterations, touch, i -> travelling.invoke(staff, team, today, shown)));
+            profile.put("overloaded", time(iterations, touch, i -> overloaded.invoke(staff, team, max, today, shown)));
+            profile.put("retireDealsBefore", time(iterations, touch, i -> retire.invoke(staff, since)));
         } catch (ReflectiveOperationException | RuntimeException e) {
             System.err.println("[bench] assignment profile unavailable: " + e);
             profile.clear();

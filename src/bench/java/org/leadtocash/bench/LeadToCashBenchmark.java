@@ -54,6 +54,8 @@ public final class LeadToCashBenchmark {
     static final long LATE_IDLE_MS = 10_000;
     static final long LATE_FIRST_MS = 5_000;
     static final long LATE_LAST_MS = SCALE < 1 ? 15_000 : 40_000;
+    /** {@code -Dbench.rows=2,3} runs only those rows of the table (for trying a change); the published figures run all. */
+    static final java.util.Set<String> ROWS = java.util.Set.of(System.getProperty("bench.rows", "1,2,3,4,5,6").split("\\s*,\\s*"));
     /** Time caps (the counts above are maxima: a slow or shared machine does fewer, and the table says how many). */
     static final long CAP_MS = Long.getLong("bench.capMillis", 60_000);
 
@@ -119,10 +121,12 @@ public final class LeadToCashBenchmark {
             log(pgVersion);
 
             // 6. start-up and memory, each in a JVM of its own, first while the machine is quiet
-            h2.app = probe("app", "h2", work.resolve("h2-probe-app").toString());
-            pg.app = probe("app", "pg", postgres.getJdbcUrl("postgres", "probe_app"));
-            h2.bareProbe = probe("bare", "h2", work.resolve("h2-probe-bare").toString());
-            pg.bareProbe = probe("bare", "pg", postgres.getJdbcUrl("postgres", "probe_bare"));
+            if (ROWS.contains("6")) {
+                h2.app = probe("app", "h2", work.resolve("h2-probe-app").toString());
+                pg.app = probe("app", "pg", postgres.getJdbcUrl("postgres", "probe_app"));
+                h2.bareProbe = probe("bare", "h2", work.resolve("h2-probe-bare").toString());
+                pg.bareProbe = probe("bare", "pg", postgres.getJdbcUrl("postgres", "probe_bare"));
+            }
 
             // 1. and 4. (yardstick): the bare engine
             bare(h2, "jdbc:h2:file:" + work.resolve("h2-bare").resolve("bare") + ";AUTO_SERVER=FALSE;NON_KEYWORDS=VALUE", "sa", "");
@@ -138,7 +142,9 @@ public final class LeadToCashBenchmark {
                 appPg = attempt("start app on PostgreSQL", () -> AppUnderTest.start("PG", postgres.getJdbcUrl("postgres", "app"),
                         null, "benchPg", appArgs()));
                 String repPg = appPg == null ? null : app(pg, appPg);
-                lateness(h2, appH2, repH2, pg, appPg, repPg);
+                if (ROWS.contains("5")) {
+                    lateness(h2, appH2, repH2, pg, appPg, repPg);
+                }
             } finally {
                 for (AppUnderTest a : new AppUnderTest[] {appH2, appPg}) {
                     if (a != null) {
@@ -166,6 +172,9 @@ public final class LeadToCashBenchmark {
     // ------------------------------------------------------------------------------------------------ steps
 
     private static void bare(Side side, String url, String user, String password) {
+        if (!ROWS.contains("1") && !ROWS.contains("2") && !ROWS.contains("4")) {
+            return;
+        }
         log("bare engine on " + side.db);
         try (BareEngine bare = BareEngine.boot("bench-bare-" + side.db, url, user, password)) {
             side.bare4 = bare.throughput(BARE_WARMUP, BARE_N, THREADS, CAP_MS);
@@ -173,6 +182,9 @@ public final class LeadToCashBenchmark {
             side.bare = Math.max(side.bare1, side.bare4);
             log(String.format(Locale.ROOT, "  %s bare engine: %.0f PI/s (%d threads), %.0f PI/s (1 thread)", side.db, side.bare4,
                     THREADS, side.bare1));
+            if (!ROWS.contains("4")) {
+                return;
+            }
             side.bareDrain = bare.drainTimers(BARE_TIMERS, THREADS, CAP_MS, 3 * CAP_MS);
             log(String.format(Locale.ROOT, "  %s bare engine: %d timers drained in %.1f s (%.0f/s)", side.db, side.bareDrain.timers(),
                     side.bareDrain.seconds(), side.bareDrain.perSecond()));
@@ -189,48 +201,65 @@ public final class LeadToCashBenchmark {
             roster.addAll(app.addReps("r-" + region.name().toLowerCase(Locale.ROOT) + "-", 10, region));
         }
         app.addManager("bench-manager");
-        log("app on " + side.db + " up in " + String.format(Locale.ROOT, "%.1f s", app.startSeconds) + "; intake");
+        log("app on " + side.db + " up in " + String.format(Locale.ROOT, "%.1f s", app.startSeconds));
+        if (ROWS.contains("2")) {
+            intake(side, app);
+        }
+        if (ROWS.contains("3")) {
+            assignment(side, app);
+        }
+        if (ROWS.contains("4")) {
+            drain(side, app, roster.get(0));
+        }
+        return roster.get(0);
+    }
+
+    private static void intake(Side side, AppUnderTest app) {
+        log("intake on " + side.db);
         side.intake = attempt("intake on " + side.db, () -> app.intake(INTAKE_WARMUP, INTAKE_N, THREADS, CAP_MS, 2 * CAP_MS));
         if (side.intake != null) {
             log(String.format(Locale.ROOT, "  %s intake: accepted %.0f/s, routed %.0f/s", side.db, side.intake.acceptedPerSecond(),
                     side.intake.routedPerSecond()));
         }
+    }
 
+    private static void assignment(Side side, AppUnderTest app) {
         log("assignment cost on " + side.db);
         app.jdbc.update("UPDATE sales_staff SET active = FALSE WHERE role = 'REP'");
-        side.small = attempt("assignment, small team, " + side.db, () -> {
-            List<String> reps = app.addReps("a-", SMALL_REPS, Region.EAST);
-            app.addLeads("ao-", SMALL_OPEN, reps, Region.EAST);
-            List<String> targets = app.addLeads("at-", ASSIGN_WARMUP + ASSIGN_N, null, Region.EAST);
+        // both teams side by side (East: 5 reps, South: 500), measured in alternating rounds after warming up on both, so
+        // neither gains from running second on a warmer JIT or cache
+        AppUnderTest.AssignCost[] costs = attempt("assignment, 5 vs 500 reps, " + side.db, () -> {
+            List<String> small = app.addReps("a-", SMALL_REPS, Region.EAST);
+            app.addLeads("ao-", SMALL_OPEN, small, Region.EAST);
+            List<String> smallTargets = app.addLeads("at-", ASSIGN_WARMUP + ASSIGN_N, null, Region.EAST);
+            List<String> large = app.addReps("b-", LARGE_REPS, Region.SOUTH);
+            app.addLeads("bo-", LARGE_OPEN, large, Region.SOUTH);
+            List<String> largeTargets = app.addLeads("bt-", ASSIGN_WARMUP + ASSIGN_N, null, Region.SOUTH);
             app.analyze();
-            AppUnderTest.AssignCost cost = app.assignCost(targets, ASSIGN_WARMUP);
-            side.profileSmall = app.assignProfile(reps, 200);
-            return cost;
+            AppUnderTest.AssignCost[] both = app.assignCost(smallTargets, Region.EAST, largeTargets, Region.SOUTH, ASSIGN_WARMUP, 5);
+            side.profileSmall = app.assignProfile(small, Region.EAST, 200);
+            side.profileLarge = app.assignProfile(large, Region.SOUTH, 200);
+            return both;
         });
-        app.jdbc.update("UPDATE sales_staff SET active = FALSE WHERE role = 'REP'");
-        side.large = attempt("assignment, large team, " + side.db, () -> {
-            List<String> reps = app.addReps("b-", LARGE_REPS, Region.EAST);
-            app.addLeads("bo-", LARGE_OPEN, reps, Region.EAST);
-            List<String> targets = app.addLeads("bt-", ASSIGN_WARMUP + ASSIGN_N, null, Region.EAST);
-            app.analyze();
-            AppUnderTest.AssignCost cost = app.assignCost(targets, ASSIGN_WARMUP);
-            side.profileLarge = app.assignProfile(reps, 200);
-            return cost;
-        });
+        if (costs != null) {
+            side.small = costs[0];
+            side.large = costs[1];
+        }
         app.jdbc.update("UPDATE sales_staff SET active = (user_id LIKE 'r-%') WHERE role = 'REP'");
         if (side.small != null && side.large != null) {
             log(String.format(Locale.ROOT, "  %s assign: %.2f ms (%d reps) vs %.2f ms (%d reps)", side.db, side.small.meanMillis(),
                     SMALL_REPS, side.large.meanMillis(), LARGE_REPS));
         }
+    }
 
+    private static void drain(Side side, AppUnderTest app, String rep) {
         log("escalation drain on " + side.db);
-        side.drain = attempt("escalation drain on " + side.db, () -> app.escalationDrain(TIMERS, THREADS, roster.get(0), 2 * CAP_MS,
+        side.drain = attempt("escalation drain on " + side.db, () -> app.escalationDrain(TIMERS, THREADS, rep, 2 * CAP_MS,
                 3 * CAP_MS, CAP_MS / 2));
         if (side.drain != null) {
             log(String.format(Locale.ROOT, "  %s drain: %d in %.1f s (%.0f/s), duplicates %d", side.db, side.drain.delivered(),
                     side.drain.seconds(), side.drain.perSecond(), side.drain.duplicates()));
         }
-        return roster.get(0);
     }
 
     private static void lateness(Side h2, AppUnderTest appH2, String repH2, Side pg, AppUnderTest appPg, String repPg) throws Exception {
@@ -351,7 +380,8 @@ public final class LeadToCashBenchmark {
         Function<Side, Double> large = s -> s.large == null ? Double.NaN : s.large.meanMillis();
         Function<Side, Double> small = s -> s.small == null ? Double.NaN : s.small.meanMillis();
         rows.add(new String[] {"3", "LeadAssignment.assign() with " + LARGE_REPS + " reps / " + n(LARGE_OPEN) + " open leads: mean "
-                + "per call (p50), " + n(ASSIGN_N) + " calls after " + ASSIGN_WARMUP + " warm-up, 1 thread",
+                + "per call (p50), " + n(ASSIGN_N) + " calls after " + ASSIGN_WARMUP + " warm-up, 1 thread; both teams in one "
+                + "database, measured in 5 alternating rounds",
                 ms(h2.large), ms(pg.large),
                 SMALL_REPS + " reps / " + SMALL_OPEN + " open leads: " + ms(small.apply(h2)) + " / " + ms(small.apply(pg)),
                 ratios(large.apply(h2) / small.apply(h2), large.apply(pg) / small.apply(pg)), "≤ 1.5×",
@@ -398,6 +428,15 @@ public final class LeadToCashBenchmark {
                 num(rss.apply(h2.app), "MiB"), num(rss.apply(pg.app), "MiB"),
                 "bare engine: " + num(rss.apply(h2.bareProbe), "MiB") + " / " + num(rss.apply(pg.bareProbe), "MiB"),
                 ratios(rss.apply(h2.app) / rss.apply(h2.bareProbe), rss.apply(pg.app) / rss.apply(pg.bareProbe)), "—", "—"});
+
+        for (String[] r : rows) {
+            if (!ROWS.contains(r[0].replaceAll("[a-z]", ""))) {
+                r[2] = "not run";
+                r[3] = "not run";
+                r[5] = "—";
+                r[7] = "—";
+            }
+        }
 
         StringBuilder out = new StringBuilder();
         out.append("Lead-to-Cash benchmark — ").append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))

@@ -4,12 +4,19 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Why a lead landed where it did (or why it did not): the matched rule, every candidate with his figures,
- * who was skipped and why, and the decisive criterion. {@link #text()} is what Cockpit and the rep's form show.
+ * Why a lead landed where it did (or why it did not): the matched rule, the candidates with their figures, who was
+ * skipped and why, and the decisive criterion. {@link #text()} is what Cockpit and the rep's form show.
+ * {@code moreInTeam}: the team has further reps ranked lower than those listed.
  */
-public record Assignment(String assignee, RoutingDecision routing, List<Candidate> candidates, String reason) {
+public record Assignment(String assignee, RoutingDecision routing, List<Candidate> candidates, boolean moreInTeam, String reason) {
     /** Longest {@link #text()} / {@link #availableRepsText()}: fits a Camunda string variable with room to spare. */
     static final int MAX_TEXT = 3000;
+    private static final String MORE = " - … 团队其余销售排名靠后，未列出 the rest of the team ranks lower, not listed\n";
+
+    /** An assignment decided before any ranking (customer owner, open-lead holder). */
+    public Assignment(String assignee, RoutingDecision routing, List<Candidate> candidates, String reason) {
+        this(assignee, routing, candidates, false, reason);
+    }
 
     public boolean assigned() {
         return assignee != null;
@@ -42,7 +49,7 @@ public record Assignment(String assignee, RoutingDecision routing, List<Candidat
                     + (c.preferred() ? " [优先 preferred]" : "")
                     + ": 待跟进 open " + c.openLeads() + ", 7日签约 deals " + c.recentDeals()
                     + (c.eligible() ? " → 可分配 eligible" : " → 跳过 skipped: " + c.skippedBecause()) + '\n').toList();
-            appendWithinLimit(sb, lines, MAX_TEXT - outcome.length());
+            appendWithinLimit(sb, lines, MAX_TEXT - outcome.length(), moreInTeam);
         }
         sb.append(outcome);
         return cut(sb.toString());
@@ -56,7 +63,7 @@ public record Assignment(String assignee, RoutingDecision routing, List<Candidat
         StringBuilder sb = new StringBuilder();
         appendWithinLimit(sb, candidates.stream()
                 .map(c -> c.userId() + " " + c.displayName() + " — 待跟进 open " + c.openLeads()
-                        + (c.eligible() ? "" : " (" + c.skippedBecause() + ")") + '\n').toList(), MAX_TEXT);
+                        + (c.eligible() ? "" : " (" + c.skippedBecause() + ")") + '\n').toList(), MAX_TEXT, moreInTeam);
         return cut(sb.toString().strip());
     }
 
@@ -65,15 +72,18 @@ public record Assignment(String assignee, RoutingDecision routing, List<Candidat
      * reps must not make the explanation too long for a Camunda string variable (4000 characters) or the lead's
      * column (8000); the manual-assignment line is appended to it later.
      */
-    private static void appendWithinLimit(StringBuilder sb, List<String> lines, int limit) {
-        int budget = limit - 60;
+    private static void appendWithinLimit(StringBuilder sb, List<String> lines, int limit, boolean moreInTeam) {
+        int budget = limit - 60 - MORE.length();
         for (int i = 0; i < lines.size(); i++) {
             if (sb.length() + lines.get(i).length() > budget) {
                 int more = lines.size() - i;
                 sb.append(" - … 另有 ").append(more).append(" 名未列出 ").append(more).append(" more not listed\n");
-                return;
+                break;
             }
             sb.append(lines.get(i));
+        }
+        if (moreInTeam) {
+            sb.append(MORE);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
  * Load-aware assignment (R-03, R-06). Precedence: the customer's owner; the rep already following an open lead of
  * the same customer; the DMN's preferred reps; the team. A rep with more than {@code maxOpenLeads} open leads or on
  * a business trip is skipped. Among the eligible: fewest open leads, then most deals signed in the window, then least
- * recently assigned. Workload comes from a fixed number of queries whatever the number of reps.
+ * recently assigned. The workload figures are kept per rep ({@link StaffRepository#leadMoved}) and the team's ranking
+ * is read in index order, so an assignment reads the same few rows for a team of 5 or of 500. The explanation lists
+ * the preferred reps, the team's {@value #SHOWN} best-ranked eligible reps and up to {@value #SHOWN} skipped per reason.
  */
 @Service
 public class LeadAssignment {
     private static final Logger log = LoggerFactory.getLogger(LeadAssignment.class);
+
+    /** How many of the team's eligible reps, and of its skipped reps per reason, the explanation lists. */
+    static final int SHOWN = 10;
 
     static final Comparator<Assignment.Candidate> RANKING = Comparator
             .comparingInt(Assignment.Candidate::openLeads)
@@ -49,10 +55,13 @@ public class LeadAssignment {
     public Assignment assign(String leadId, RoutingDecision routing) {
         Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("lead " + leadId + " does not exist"));
         Customer customer = leads.findCustomer(lead.customerId()).orElseThrow();
-        Assignment assignment = decide(lead, customer, routing);
+        LeadRepository.Holding before = leads.lockHolding(leadId);
         Instant now = clock.now();
-        leads.recordRouting(leadId, assignment.assigned() ? LeadStatus.ASSIGNED : LeadStatus.UNASSIGNED,
-                assignment.assignee(), assignment.assigned() ? now : null, routing.ruleName(), assignment.text());
+        staff.retireDealsBefore(now.minus(properties.signedDealWindow()));
+        Assignment assignment = decide(lead, customer, routing);
+        LeadStatus status = assignment.assigned() ? LeadStatus.ASSIGNED : LeadStatus.UNASSIGNED;
+        leads.recordRouting(leadId, status, assignment.assignee(), assignment.assigned() ? now : null, routing.ruleName(), assignment.text());
+        staff.leadMoved(before, status, assignment.assignee(), now);
         log.info("Lead {} routed by rule '{}': {}", leadId, routing.ruleName(),
                 assignment.assigned() ? "assigned to " + assignment.assignee() : "no eligible rep, manager assigns");
         return assignment;
@@ -77,50 +86,69 @@ public class LeadAssignment {
             }
         }
 
-        Set<String> preferred = new LinkedHashSet<>(routing.preferredReps());
-        List<SalesStaff> pool = staff.candidates(routing.team(), preferred);
-        List<String> ids = pool.stream().map(SalesStaff::userId).toList();
-        Map<String, StaffRepository.LeadLoad> load = staff.leadLoad(ids);
-        Map<String, Integer> deals = staff.signedDeals(ids, clock.now().minus(properties.signedDealWindow()));
+        int max = properties.maxOpenLeads();
         LocalDate today = clock.today();
-        Map<String, Trip> trips = staff.onTrip(ids, today);
-
-        List<Assignment.Candidate> candidates = new ArrayList<>();
-        for (SalesStaff rep : pool) {
-            StaffRepository.LeadLoad l = load.getOrDefault(rep.userId(), new StaffRepository.LeadLoad(0, null));
-            String skip = null;
-            Trip trip = trips.get(rep.userId());
-            if (trip != null) {
-                skip = "出差 on a business trip " + trip.startDate() + " – " + trip.endDate();
-            } else if (l.openLeads() > properties.maxOpenLeads()) {
-                skip = "待跟进线索 " + l.openLeads() + " > " + properties.maxOpenLeads() + " more than "
-                        + properties.maxOpenLeads() + " open leads";
-            }
-            candidates.add(new Assignment.Candidate(rep.userId(), rep.displayName(), preferred.contains(rep.userId()),
-                    l.openLeads(), deals.getOrDefault(rep.userId(), 0), l.lastAssignedAt(), skip));
+        Set<String> preferred = new LinkedHashSet<>(routing.preferredReps());
+        // the preferred reps, wherever they sit, with their trips of the day
+        List<StaffRepository.Workload> named = staff.named(preferred);
+        Map<String, Trip> namedTrips = staff.onTrip(named.stream().map(StaffRepository.Workload::userId).toList(), today);
+        Map<String, Assignment.Candidate> byId = new LinkedHashMap<>();
+        for (StaffRepository.Workload w : named) {
+            byId.put(w.userId(), candidate(w, true, namedTrips.get(w.userId()), max));
         }
         for (String name : preferred) {
-            if (!ids.contains(name)) {
+            if (!byId.containsKey(name)) {
                 notes.add("优先销售 " + name + " 不在在职销售名单 is not an active rep");
             }
         }
-        // preferred reps in DMN order first, then the team
-        candidates.sort(Comparator.comparing((Assignment.Candidate c) -> !c.preferred()).thenComparing(c -> c.userId()));
+        // the team: its best-ranked eligible reps, then who was skipped and why (each list cut at SHOWN)
+        boolean more = false;
+        if (routing.team() != null) {
+            List<StaffRepository.Workload> ranked = staff.ranked(routing.team(), max, today, SHOWN);
+            List<StaffRepository.Workload> travelling = staff.travelling(routing.team(), today, SHOWN);
+            List<StaffRepository.Workload> overloaded = staff.overloaded(routing.team(), max, today, SHOWN);
+            more = ranked.size() == SHOWN || travelling.size() == SHOWN || overloaded.size() == SHOWN;
+            for (StaffRepository.Workload w : ranked) {
+                byId.putIfAbsent(w.userId(), candidate(w, false, null, max));
+            }
+            for (StaffRepository.Workload w : travelling) {
+                byId.putIfAbsent(w.userId(), candidate(w, false, w.trip(), max));
+            }
+            for (StaffRepository.Workload w : overloaded) {
+                byId.putIfAbsent(w.userId(), candidate(w, false, null, max));
+            }
+        }
+        List<Assignment.Candidate> candidates = new ArrayList<>(byId.values());
+        // preferred reps first, then the eligible by rank, then the skipped
+        candidates.sort(Comparator.comparing((Assignment.Candidate c) -> !c.preferred())
+                .thenComparing(c -> !c.eligible())
+                .thenComparing(RANKING));
 
         String prefix = notes.isEmpty() ? "" : String.join("; ", notes) + "; ";
         List<Assignment.Candidate> eligiblePreferred = candidates.stream().filter(c -> c.preferred() && c.eligible())
                 .sorted(RANKING).toList();
         if (!eligiblePreferred.isEmpty()) {
-            return new Assignment(eligiblePreferred.get(0).userId(), routing, candidates,
+            return new Assignment(eligiblePreferred.get(0).userId(), routing, candidates, more,
                     prefix + "优先销售 preferred rep; " + decisive(eligiblePreferred, "优先销售中唯一可分配 the only eligible preferred rep"));
         }
         List<Assignment.Candidate> eligibleTeam = candidates.stream().filter(Assignment.Candidate::eligible).sorted(RANKING).toList();
         if (!eligibleTeam.isEmpty()) {
-            return new Assignment(eligibleTeam.get(0).userId(), routing, candidates, prefix
+            return new Assignment(eligibleTeam.get(0).userId(), routing, candidates, more, prefix
                     + (preferred.isEmpty() ? "" : "优先销售均不可用 no preferred rep eligible; ")
                     + "团队 team " + routing.team() + "; " + decisive(eligibleTeam, "唯一可分配 the only eligible rep"));
         }
-        return new Assignment(null, routing, candidates, prefix + "没有可分配的销售 no eligible rep: 交销售主管分配 a sales manager assigns");
+        return new Assignment(null, routing, candidates, more,
+                prefix + "没有可分配的销售 no eligible rep: 交销售主管分配 a sales manager assigns");
+    }
+
+    private static Assignment.Candidate candidate(StaffRepository.Workload w, boolean preferred, Trip trip, int max) {
+        String skip = null;
+        if (trip != null) {
+            skip = "出差 on a business trip " + trip.startDate() + " – " + trip.endDate();
+        } else if (w.openLeads() > max) {
+            skip = "待跟进线索 " + w.openLeads() + " > " + max + " more than " + max + " open leads";
+        }
+        return new Assignment.Candidate(w.userId(), w.displayName(), preferred, w.openLeads(), w.recentDeals(), w.lastAssignedAt(), skip);
     }
 
     /** Names the criterion that put the first candidate ahead of the second. */
@@ -153,9 +181,12 @@ public class LeadAssignment {
                 .orElseThrow(() -> new InvalidInputException("assignee", "active-rep",
                         "'" + id + "' 不是在职销售 is not an active sales rep"));
         Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("lead " + leadId + " does not exist"));
+        LeadRepository.Holding before = leads.lockHolding(leadId);
         String explanation = (lead.routingExplanation() == null ? "" : lead.routingExplanation() + "\n")
                 + "人工分配 Manually assigned by " + (managerId == null ? "a sales manager" : managerId) + " to " + rep.userId();
-        leads.recordRouting(leadId, LeadStatus.ASSIGNED, rep.userId(), clock.now(), lead.routingRule(), explanation);
+        Instant now = clock.now();
+        leads.recordRouting(leadId, LeadStatus.ASSIGNED, rep.userId(), now, lead.routingRule(), explanation);
+        staff.leadMoved(before, LeadStatus.ASSIGNED, rep.userId(), now);
         return explanation;
     }
 }

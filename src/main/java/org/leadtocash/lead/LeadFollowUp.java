@@ -24,10 +24,12 @@ public class LeadFollowUp {
     static final int MAX_REASON = 500;
 
     private final LeadRepository leads;
+    private final StaffRepository staff;
     private final EngineClock clock;
 
-    public LeadFollowUp(LeadRepository leads, EngineClock clock) {
+    public LeadFollowUp(LeadRepository leads, StaffRepository staff, EngineClock clock) {
         this.leads = leads;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -78,14 +80,19 @@ public class LeadFollowUp {
     @Transactional
     public void record(String leadId, String repId, ContactAttempt attempt) {
         Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("lead " + leadId + " does not exist"));
+        LeadRepository.Holding before = leads.lockHolding(leadId);
         Instant now = clock.now();
         leads.recordAttempt(leadId, now, attempt.notes(), attempt.nextFollowUpDate());
         switch (attempt.outcome()) {
             case REACHED -> {
                 leads.markContacted(leadId, now);
+                staff.leadMoved(before, LeadStatus.CONTACTED, before.assignee(), null);
                 leads.claimOwnership(lead.customerId(), repId, now);
             }
-            case INVALID -> leads.markInvalid(leadId, attempt.invalidReason());
+            case INVALID -> {
+                leads.markInvalid(leadId, attempt.invalidReason());
+                staff.leadMoved(before, LeadStatus.INVALID, before.assignee(), null);
+            }
             case NOT_REACHED -> {
                 // stays ASSIGNED: the timers keep running and the task comes back
             }

@@ -74,6 +74,20 @@ class LeadRepository {
                 .param("pi", processInstanceId).param("id", leadId).update();
     }
 
+    /** A lead's status and assignee, as read under a row lock before changing them. */
+    record Holding(LeadStatus status, String assignee) {
+    }
+
+    /**
+     * Locks the lead's row until the transaction ends and returns its status and assignee, so that a change of either
+     * and the reps' open-lead counts ({@link StaffRepository#leadMoved}) move together.
+     */
+    Holding lockHolding(String leadId) {
+        return jdbc.sql("SELECT status, assignee FROM sales_lead WHERE id = :id FOR UPDATE").param("id", leadId)
+                .query((rs, row) -> new Holding(LeadStatus.valueOf(rs.getString("status")), rs.getString("assignee")))
+                .optional().orElseThrow(() -> new IllegalStateException("lead " + leadId + " does not exist"));
+    }
+
     void recordRouting(String leadId, LeadStatus status, String assignee, Instant assignedAt, String rule, String explanation) {
         jdbc.sql("UPDATE sales_lead SET status = :status, assignee = :assignee, assigned_at = :assignedAt, "
                         + "routing_rule = :rule, routing_explanation = :explanation WHERE id = :id")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,27 +17,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The sales roster and the workload figures assignment ranks by. Each method is one query whatever the
- * number of reps, so assignment costs the same for 5 reps or 500 (R-03).
+ * The sales roster and the workload figures assignment ranks by. The figures are kept on {@code sales_staff} and
+ * changed in the transaction that changes a lead or records a deal, and the ranking reads them in index order, so an
+ * assignment costs the same for 5 reps or 500 and for 200 open leads or 20,000 (R-03).
  */
 @Repository
 class StaffRepository {
     private static final String COLUMNS = "user_id, display_name, role, region, mobile, active";
+    private static final String WORKLOAD = "s.user_id, s.display_name, s.open_leads, s.recent_deals, s.last_assigned_at";
+    private static final String TRIP_OF_DAY =
+            "SELECT 1 FROM rep_trip t WHERE t.rep_id = s.user_id AND t.start_date <= :day AND t.end_date >= :day";
     private final JdbcClient jdbc;
 
     StaffRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Active reps of the team, plus the named reps wherever they sit. */
-    List<SalesStaff> candidates(Region team, Collection<String> named) {
-        String sql = "SELECT " + COLUMNS + " FROM sales_staff WHERE active = TRUE AND role = 'REP' AND (region = :team"
-                + (named.isEmpty() ? ")" : " OR user_id IN (:named))") + " ORDER BY user_id";
-        var spec = jdbc.sql(sql).param("team", team == null ? "" : team.name());
-        if (!named.isEmpty()) {
-            spec = spec.param("named", named);
-        }
-        return spec.query(StaffRepository::staff).list();
     }
 
     Optional<SalesStaff> find(String userId) {
@@ -66,33 +60,120 @@ class StaffRepository {
         }
     }
 
-    /** Open (assigned, not yet contacted) leads and the last assignment time, per rep, in one query. */
-    Map<String, LeadLoad> leadLoad(Collection<String> reps) {
-        Map<String, LeadLoad> load = new HashMap<>();
-        if (reps.isEmpty()) {
-            return load;
+    // ---------------------------------------------------------------- workload kept on sales_staff (V8)
+
+    /**
+     * The named active reps (wherever they sit) with their workload figures; {@code trip} is left null here, see
+     * {@link #onTrip}.
+     */
+    List<Workload> named(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        jdbc.sql("SELECT assignee, SUM(CASE WHEN status = 'ASSIGNED' THEN 1 ELSE 0 END) AS open_leads, MAX(assigned_at) AS last_assigned "
-                        + "FROM sales_lead WHERE assignee IN (:reps) GROUP BY assignee")
-                .param("reps", reps)
-                .query((ResultSet rs) -> {
-                    load.put(rs.getString("assignee"), new LeadLoad(rs.getInt("open_leads"), LeadRepository.instant(rs, "last_assigned")));
-                });
-        return load;
+        return jdbc.sql("SELECT " + WORKLOAD + " FROM sales_staff s WHERE s.user_id IN (:ids) AND s.active = TRUE AND s.role = 'REP'")
+                .param("ids", ids).query((rs, row) -> workload(rs, null)).list();
     }
 
-    /** Deals signed since the instant, per rep, in one query. */
-    Map<String, Integer> signedDeals(Collection<String> reps, Instant since) {
-        Map<String, Integer> deals = new HashMap<>();
-        if (reps.isEmpty()) {
-            return deals;
-        }
-        jdbc.sql("SELECT rep_id, COUNT(*) AS deals FROM signed_deal WHERE rep_id IN (:reps) AND signed_at >= :since GROUP BY rep_id")
-                .param("reps", reps).param("since", LeadRepository.ts(since))
+    /**
+     * The team's eligible reps in ranking order (fewest open leads, most recent deals, least recently assigned, user id):
+     * active, at most {@code maxOpen} open leads, not on a trip on {@code day}. Read in the order of
+     * {@code sales_staff_ranking_ix} and cut at {@code limit}, so the cost does not grow with the team.
+     */
+    List<Workload> ranked(Region team, int maxOpen, LocalDate day, int limit) {
+        return jdbc.sql("SELECT " + WORKLOAD + " FROM sales_staff s WHERE s.region = :team AND s.active = TRUE AND s.role = 'REP' "
+                        + "AND s.open_leads <= :max AND NOT EXISTS (" + TRIP_OF_DAY + ") "
+                        + "ORDER BY s.region, s.open_leads, s.recent_deals DESC, s.last_assigned_at NULLS FIRST, s.user_id "
+                        + "FETCH FIRST " + limit + " ROWS ONLY")
+                .param("team", team.name()).param("max", maxOpen).param("day", day)
+                .query((rs, row) -> workload(rs, null)).list();
+    }
+
+    /** The team's reps not on a trip but with more than {@code maxOpen} open leads, least loaded first, at most {@code limit}. */
+    List<Workload> overloaded(Region team, int maxOpen, LocalDate day, int limit) {
+        return jdbc.sql("SELECT " + WORKLOAD + " FROM sales_staff s WHERE s.region = :team AND s.active = TRUE AND s.role = 'REP' "
+                        + "AND s.open_leads > :max AND NOT EXISTS (" + TRIP_OF_DAY + ") "
+                        + "ORDER BY s.region, s.open_leads, s.recent_deals DESC, s.last_assigned_at NULLS FIRST, s.user_id "
+                        + "FETCH FIRST " + limit + " ROWS ONLY")
+                .param("team", team.name()).param("max", maxOpen).param("day", day)
+                .query((rs, row) -> workload(rs, null)).list();
+    }
+
+    /**
+     * The team's active reps on a trip on the day, with the trip, at most {@code limit}. Reads the trips of the day first
+     * (by end date: today's and future trips only, never the past), then those travellers' rows.
+     */
+    List<Workload> travelling(Region team, LocalDate day, int limit) {
+        Map<String, Trip> trips = new HashMap<>();
+        jdbc.sql("SELECT id, rep_id, start_date, end_date, note, created_by FROM rep_trip WHERE end_date >= :day AND start_date <= :day "
+                        + "ORDER BY end_date")
+                .param("day", day)
                 .query((ResultSet rs) -> {
-                    deals.put(rs.getString("rep_id"), rs.getInt("deals"));
+                    trips.putIfAbsent(rs.getString("rep_id"), trip(rs, 0));
                 });
-        return deals;
+        if (trips.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + WORKLOAD + " FROM sales_staff s WHERE s.user_id IN (:reps) AND s.region = :team "
+                        + "AND s.active = TRUE AND s.role = 'REP' ORDER BY s.user_id FETCH FIRST " + limit + " ROWS ONLY")
+                .param("reps", trips.keySet()).param("team", team.name())
+                .query((rs, row) -> workload(rs, trips.get(rs.getString("user_id")))).list();
+    }
+
+    /**
+     * A lead left {@code from} (its status and assignee before) for {@code to}: the open-lead counts of the reps
+     * concerned follow, and a rep given the lead records when. Call in the transaction that changed the lead, after
+     * locking it ({@link LeadRepository#lockHolding}).
+     */
+    void leadMoved(LeadRepository.Holding from, LeadStatus toStatus, String toAssignee, Instant assignedAt) {
+        boolean wasOpen = from.status() == LeadStatus.ASSIGNED && from.assignee() != null;
+        boolean isOpen = toStatus == LeadStatus.ASSIGNED && toAssignee != null;
+        if (wasOpen) {
+            jdbc.sql("UPDATE sales_staff SET open_leads = CASE WHEN open_leads > 0 THEN open_leads - 1 ELSE 0 END WHERE user_id = :id")
+                    .param("id", from.assignee()).update();
+        }
+        if (isOpen) {
+            jdbc.sql("UPDATE sales_staff SET open_leads = open_leads + 1, last_assigned_at = CASE WHEN last_assigned_at IS NULL "
+                            + "OR last_assigned_at < :at THEN :at ELSE last_assigned_at END WHERE user_id = :id")
+                    .param("at", LeadRepository.ts(assignedAt)).param("id", toAssignee).update();
+        }
+    }
+
+    /**
+     * Retires deals signed before {@code since} from their reps' recent-deal counts. Each deal is claimed by a
+     * conditional update, so two transactions retiring at once never count one twice. Returns how many it retired.
+     */
+    int retireDealsBefore(Instant since) {
+        List<Long> ids = new ArrayList<>();
+        List<String> reps = new ArrayList<>();
+        jdbc.sql("SELECT id, rep_id FROM signed_deal WHERE in_window = TRUE AND signed_at < :since ORDER BY id FETCH FIRST 1000 ROWS ONLY")
+                .param("since", LeadRepository.ts(since))
+                .query((ResultSet rs) -> {
+                    ids.add(rs.getLong("id"));
+                    reps.add(rs.getString("rep_id"));
+                });
+        int retired = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            if (jdbc.sql("UPDATE signed_deal SET in_window = FALSE WHERE id = :id AND in_window = TRUE").param("id", ids.get(i)).update() == 1) {
+                jdbc.sql("UPDATE sales_staff SET recent_deals = CASE WHEN recent_deals > 0 THEN recent_deals - 1 ELSE 0 END "
+                        + "WHERE user_id = :id").param("id", reps.get(i)).update();
+                retired++;
+            }
+        }
+        return retired;
+    }
+
+    /**
+     * Recomputes every rep's workload figures from the leads and deals. For fixtures and bulk loads that write those
+     * tables directly, and for repairs; not for use while assignments are running (they would race the recount).
+     */
+    void recountWorkload(Instant dealsSince) {
+        jdbc.sql("UPDATE signed_deal SET in_window = CASE WHEN signed_at >= :since THEN TRUE ELSE FALSE END")
+                .param("since", LeadRepository.ts(dealsSince)).update();
+        jdbc.sql("UPDATE sales_staff SET "
+                + "open_leads = (SELECT COUNT(*) FROM sales_lead l WHERE l.assignee = sales_staff.user_id AND l.status = 'ASSIGNED'), "
+                + "last_assigned_at = (SELECT MAX(l.assigned_at) FROM sales_lead l WHERE l.assignee = sales_staff.user_id), "
+                + "recent_deals = (SELECT COUNT(*) FROM signed_deal d WHERE d.rep_id = sales_staff.user_id AND d.in_window = TRUE)")
+                .update();
     }
 
     /** Reps on a business trip on the day, in one query. */
@@ -129,10 +210,16 @@ class StaffRepository {
         return jdbc.sql("DELETE FROM rep_trip WHERE id = :id AND rep_id = :rep").param("id", id).param("rep", repId).update() == 1;
     }
 
-    void recordSignedDeal(String repId, String customerId, java.math.BigDecimal amount, String reference, Instant at) {
-        jdbc.sql("INSERT INTO signed_deal (rep_id, customer_id, amount_cny, reference, signed_at) VALUES (:rep, :cid, :amount, :ref, :at)")
+    /** Stores the deal; one signed within the window ({@code at >= since}) counts for the rep at once. */
+    void recordSignedDeal(String repId, String customerId, java.math.BigDecimal amount, String reference, Instant at, Instant since) {
+        boolean inWindow = !at.isBefore(since);
+        jdbc.sql("INSERT INTO signed_deal (rep_id, customer_id, amount_cny, reference, signed_at, in_window) "
+                        + "VALUES (:rep, :cid, :amount, :ref, :at, :inWindow)")
                 .param("rep", repId).param("cid", customerId).param("amount", amount).param("ref", reference)
-                .param("at", LeadRepository.ts(at)).update();
+                .param("at", LeadRepository.ts(at)).param("inWindow", inWindow).update();
+        if (inWindow) {
+            jdbc.sql("UPDATE sales_staff SET recent_deals = recent_deals + 1 WHERE user_id = :id").param("id", repId).update();
+        }
     }
 
     Set<String> existingUserIds(Collection<String> ids) {
@@ -143,7 +230,13 @@ class StaffRepository {
                 .query(String.class).list());
     }
 
-    record LeadLoad(int openLeads, Instant lastAssignedAt) {
+    /** A rep as assignment ranks him: open leads, deals in the window, last assignment, and his trip of the day if any. */
+    record Workload(String userId, String displayName, int openLeads, int recentDeals, Instant lastAssignedAt, Trip trip) {
+    }
+
+    private static Workload workload(ResultSet rs, Trip trip) throws SQLException {
+        return new Workload(rs.getString("user_id"), rs.getString("display_name"), rs.getInt("open_leads"),
+                rs.getInt("recent_deals"), LeadRepository.instant(rs, "last_assigned_at"), trip);
     }
 
     private static SalesStaff staff(ResultSet rs, int row) throws SQLException {

@@ -308,6 +308,7 @@ class LeadAssignmentTests {
             jdbc.sql("UPDATE sales_lead SET status = ? WHERE id = ?").params(i % 2 == 0 ? "CONTACTED" : "INVALID", ids.get(i))
                     .update();
         }
+        data.recountWorkload();
     }
 
     private void closeOne(String rep, Instant assignedAt) {
@@ -315,6 +316,7 @@ class LeadAssignmentTests {
                 .param(rep).query(String.class).single();
         jdbc.sql("UPDATE sales_lead SET status = 'CONTACTED', assigned_at = ? WHERE id = ?")
                 .params(java.sql.Timestamp.from(assignedAt), id).update();
+        data.recountWorkload();
     }
 
     private static Assignment.Candidate candidate(Assignment result, String userId) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.leadtocash.lead.CreditCode;
+import org.leadtocash.lead.SalesTeam;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,12 @@ public class TestData {
     private static final AtomicInteger SEQ = new AtomicInteger();
     private final JdbcClient jdbc;
     private final ProcessEngine engine;
+    private final SalesTeam salesTeam;
 
-    public TestData(JdbcClient jdbc, ProcessEngine engine) {
+    public TestData(JdbcClient jdbc, ProcessEngine engine, SalesTeam salesTeam) {
         this.jdbc = jdbc;
         this.engine = engine;
+        this.salesTeam = salesTeam;
     }
 
     /** Empties leads, customers, trips, deals and the delivery log; deletes every running process instance; resets the clock. */
@@ -46,7 +49,12 @@ public class TestData {
         }
         // the demo roster is the baseline; tests add their own members
         jdbc.sql("DELETE FROM sales_staff WHERE user_id LIKE 'test%'").update();
-        jdbc.sql("UPDATE sales_staff SET active = TRUE").update();
+        jdbc.sql("UPDATE sales_staff SET active = TRUE, open_leads = 0, recent_deals = 0, last_assigned_at = NULL").update();
+    }
+
+    /** After a test wrote leads or deals with SQL of its own: the reps' workload figures follow (the app keeps them itself). */
+    public void recountWorkload() {
+        salesTeam.recountWorkload();
     }
 
     /** A valid unified social credit code, different on every call. */
@@ -91,10 +99,10 @@ public class TestData {
                 .params(rep, from, to, java.sql.Timestamp.from(Instant.now())).update();
     }
 
+    /** n deals signed by the rep at the instant, recorded the way the contract chain records them. */
     public void signedDeals(String rep, int n, Instant at) {
         for (int i = 0; i < n; i++) {
-            jdbc.sql("INSERT INTO signed_deal (rep_id, amount_cny, reference, signed_at) VALUES (?, 1000, 'test', ?)")
-                    .params(rep, java.sql.Timestamp.from(at)).update();
+            salesTeam.recordSignedDeal(rep, null, new BigDecimal("1000"), "test", at);
         }
     }
 
@@ -112,6 +120,10 @@ public class TestData {
                             java.sql.Timestamp.from(assignedAt), java.sql.Timestamp.from(assignedAt))
                     .update();
         }
+        // what the app does when it assigns a lead (StaffRepository.leadMoved), n times at once
+        jdbc.sql("UPDATE sales_staff SET open_leads = open_leads + ?, last_assigned_at = CASE WHEN last_assigned_at IS NULL "
+                        + "OR last_assigned_at < ? THEN ? ELSE last_assigned_at END WHERE user_id = ?")
+                .params(n, java.sql.Timestamp.from(assignedAt), java.sql.Timestamp.from(assignedAt), rep).update();
     }
 
     public void owner(String creditCode, String companyName, String owner) {

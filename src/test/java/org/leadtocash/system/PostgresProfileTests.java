@@ -22,7 +22,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leadtocash.LeadToCashApplication;
+import org.leadtocash.lead.LeadAssignment;
+import org.leadtocash.lead.LeadIntake;
 import org.leadtocash.lead.LeadRoutingProcess;
+import org.leadtocash.lead.LeadSource;
+import org.leadtocash.lead.Region;
+import org.leadtocash.lead.RoutingDecision;
 import org.leadtocash.support.TestData;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -136,6 +141,37 @@ class PostgresProfileTests {
         assertThat(jdbc.sql("SELECT status FROM sales_lead WHERE id = ?").param(leadId).query(String.class).single()).isEqualTo("CONTACTED");
         assertThat(jdbc.sql("SELECT owner_id FROM customer c JOIN sales_lead l ON l.customer_id = c.id WHERE l.id = ?")
                 .param(leadId).query(String.class).single()).isEqualTo("pgrep");
+    }
+
+    /**
+     * The team ranking is read in index order with {@code NULLS FIRST} for reps never assigned; PostgreSQL sorts NULL
+     * last by default, so the same order is checked here as on H2: fewest open leads, most recent deals, never or
+     * least recently assigned, user id.
+     */
+    @Test
+    void ranksTheTeamOnPostgresAsOnH2() {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        LeadAssignment assignment = app.getBean(LeadAssignment.class);
+        LeadIntake intake = app.getBean(LeadIntake.class);
+        java.sql.Timestamp hourAgo = java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(1)));
+        jdbc.sql("UPDATE sales_staff SET active = FALSE WHERE region = 'SOUTH'").update();
+        String insert = "INSERT INTO sales_staff (user_id, display_name, role, region, mobile, active, open_leads, recent_deals, "
+                + "last_assigned_at) VALUES (?, ?, 'REP', 'SOUTH', NULL, TRUE, ?, ?, ?)";
+        jdbc.sql(insert).params("pgw-a", "甲", 1, 5, null).update();
+        jdbc.sql(insert).params("pgw-b", "乙", 0, 1, hourAgo).update();
+        jdbc.sql(insert).params("pgw-c", "丙", 0, 1, null).update();
+        jdbc.sql(insert).params("pgw-d", "丁", 0, 0, null).update();
+        RoutingDecision south = new RoutingDecision("测试 PostgreSQL ranking", Region.SOUTH, java.util.List.of());
+
+        java.util.List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String leadId = intake.receive(TestData.leadBody("TRADE_SHOW_QR", "SOUTH", "30000"), LeadSource.TRADE_SHOW_QR).lead().id();
+            order.add(assignment.assign(leadId, south).assignee());
+        }
+
+        // c: never assigned beats b; then b; then d (no deals); then among one open lead each, a has the most deals; then c
+        assertThat(order).containsExactly("pgw-c", "pgw-b", "pgw-d", "pgw-a", "pgw-c");
+        assertThat(jdbc.sql("SELECT open_leads FROM sales_staff WHERE user_id = 'pgw-c'").query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
