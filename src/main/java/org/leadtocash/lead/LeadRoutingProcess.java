@@ -44,16 +44,18 @@ public final class LeadRoutingProcess {
     public static final class Vars {
         public static final String LEAD_ID = "leadId";
         public static final String SOURCE = "source";
+        /** start-form field only (phone leads); intake keeps it on the lead, not as a variable */
         public static final String EXTERNAL_ID = "externalId";
         public static final String COMPANY_NAME = "companyName";
+        /** start-form field only (phone leads); intake keeps it on the lead, not as a variable */
         public static final String CREDIT_CODE = "creditCode";
         public static final String CONTACT_NAME = "contactName";
         public static final String CONTACT_PHONE = "contactPhone";
         public static final String REGION = "region";
         public static final String BUDGET_CNY = "budgetCny";
+        /** start-form field only (phone leads); intake keeps it on the lead, not as a variable */
         public static final String PRODUCT_INTEREST = "productInterest";
         public static final String LEAD_INITIATOR = "leadInitiator";
-        public static final String LEAD_CREATED_AT = "leadCreatedAt";
         public static final String UNASSIGNED_ESCALATION_AT = "unassignedEscalationAt";
         public static final String FIRST_CONTACT_ESCALATION_AT = "firstContactEscalationAt";
         /** single result of the {@code leadRouting} decision: ruleName, team, preferredReps */
