@@ -64,6 +64,7 @@ final class BareEngine implements AutoCloseable {
         c.setJobExecutorActivate(false);
         c.setJobExecutorAcquireByDueDate(true);
         c.setJobExecutorPreferTimerJobs(true);
+        c.setEnsureJobDueDateNotNull(true);
         DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
         jobExecutor.setWaitTimeInMillis(500);
         jobExecutor.setMaxWait(1000);
@@ -127,6 +128,17 @@ final class BareEngine implements AutoCloseable {
         Parallel.run(warmup, threads, capMillis, i -> runtime.startProcessInstanceByKey(YARDSTICK, run + "warm-" + i));
         Parallel.Done done = Parallel.run(n, threads, capMillis, i -> runtime.startProcessInstanceByKey(YARDSTICK, run + i));
         return done.count() / Parallel.seconds(done.nanos());
+    }
+
+    /** H2 only: SQL statements per yardstick instance, {@code n} started on one thread. */
+    H2Statements.PerUnit statementsPerInstance(int n) {
+        H2Statements statements = new H2Statements(dataSource, null);
+        statements.start();
+        var runtime = engine.getRuntimeService();
+        for (int i = 0; i < n; i++) {
+            runtime.startProcessInstanceByKey(YARDSTICK, "stmt-" + System.nanoTime() + "-" + i);
+        }
+        return statements.per(n);
     }
 
     record Drain(int timers, double seconds, double perSecond, long fired, long duplicates, double createSeconds) {
