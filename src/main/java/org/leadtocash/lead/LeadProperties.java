@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Lead routing settings ({@code leadtocash.lead.*}).
  *
  * @param maxOpenLeads a rep with more open leads than this is skipped (R-03: more than 8)
- * @param signedDealWindow how far back "deals signed recently" looks (R-03: 7 days)
+ * @param signedDealWindow how far back "deals signed recently" looks (R-03: 7 days). Each rep's count is kept as deals
+ *                         are signed and retired as they age out; after lengthening the window, deals already retired
+ *                         count again only after {@link SalesTeam#recountWorkload()}
  * @param sla escalation deadlines, measured from lead creation (R-04, R-05)
  */
 @ConfigurationProperties(prefix = "leadtocash.lead")
