@@ -65,10 +65,21 @@ final class H2Statements {
             }
             if (write) {
                 java.util.regex.Matcher table = java.util.regex.Pattern.compile("(?:INTO|UPDATE|FROM)\\s+\"?([A-Z_0-9]+)").matcher(sql);
-                writesPerTable.merge(table.find() ? table.group(1) : "?", n, Long::sum);
+                writesPerTable.merge(table.find() ? table.group(1) : sql.substring(0, Math.min(40, sql.length())), n, Long::sum);
             }
         }
         jdbc.execute("SET QUERY_STATISTICS FALSE");
+        String dump = System.getProperty("bench.sqlDump");
+        if (dump != null) {
+            StringBuilder out = new StringBuilder();
+            after.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> out.append(
+                    e.getValue() - before.getOrDefault(e.getKey(), 0L)).append('\t').append(e.getKey().replaceAll("\\s+", " ")).append('\n'));
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(dump + "-" + units + ".tsv"), out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         String top = writesPerTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                 .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), (double) e.getValue() / units))
                 .collect(java.util.stream.Collectors.joining(", "));
