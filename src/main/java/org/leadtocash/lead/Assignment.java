@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * Why a lead landed where it did (or why it did not): the matched rule, the candidates with their figures, who was
  * skipped and why, and the decisive criterion. {@link #text()} is what Cockpit and the rep's form show.
- * {@code moreInTeam}: the team has further reps ranked lower than those listed.
+ * {@code moreInTeam}: the team has further reps than those listed (each list is cut at {@link LeadAssignment#SHOWN}).
  */
 public record Assignment(String assignee, RoutingDecision routing, List<Candidate> candidates, boolean moreInTeam, String reason) {
     /** Longest {@link #text()} / {@link #availableRepsText()}: fits a Camunda string variable with room to spare. */
     static final int MAX_TEXT = 3000;
-    private static final String MORE = " - … 团队其余销售排名靠后，未列出 the rest of the team ranks lower, not listed\n";
+    private static final String MORE = " - … 团队其余销售未列出 the rest of the team is not listed\n";
 
     /** An assignment decided before any ranking (customer owner, open-lead holder). */
     public Assignment(String assignee, RoutingDecision routing, List<Candidate> candidates, String reason) {

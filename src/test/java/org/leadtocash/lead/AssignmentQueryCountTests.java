@@ -66,7 +66,7 @@ class AssignmentQueryCountTests {
         // a big team lists its best-ranked eligible reps and the first skipped per reason, not all 200
         assertThat(large.candidates()).hasSize(3 * LeadAssignment.SHOWN);
         assertThat(large.moreInTeam()).isTrue();
-        assertThat(large.text()).contains("the rest of the team ranks lower, not listed");
+        assertThat(large.text()).contains("the rest of the team is not listed");
         assertThat(forTwoHundred).as("statements for 200 reps %s vs for 5 reps %s", sql, sqlForFive).isEqualTo(forFive);
         assertThat(forFive).as("statements per assignment: %s", sqlForFive).isLessThanOrEqualTo(12);
         // the figures were really read: busy, travelling and successful reps are told apart
