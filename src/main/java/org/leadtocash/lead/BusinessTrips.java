@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 
 import org.leadtocash.system.security.Groups;
 import org.leadtocash.system.time.EngineClock;
 import org.leadtocash.system.web.FieldError;
+import org.leadtocash.system.web.FormDates;
 import org.leadtocash.system.web.InvalidInputException;
 import org.leadtocash.system.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
@@ -86,15 +86,8 @@ public class BusinessTrips {
             errors.add(new FieldError(field, "required", "is required"));
             return null;
         }
-        if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), zone);
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        String s = value.toString().strip();
         try {
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+            return FormDates.parse(value, zone);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "date", "must be a date like 2026-12-01"));
             return null;

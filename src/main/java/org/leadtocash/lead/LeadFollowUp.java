@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import org.leadtocash.system.time.EngineClock;
 import org.leadtocash.system.web.FieldError;
+import org.leadtocash.system.web.FormDates;
 import org.leadtocash.system.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,13 +100,8 @@ public class LeadFollowUp {
     }
 
     private static LocalDate parseDate(Object value, java.time.ZoneId zone, List<FieldError> errors) {
-        if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), zone);
-        }
-        String s = value.toString().strip();
         try {
-            // form-js date fields submit yyyy-MM-dd; accept a full ISO date-time too
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+            return FormDates.parse(value, zone);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("nextFollowUpDate", "date", "must be a date like 2026-12-01"));
             return null;

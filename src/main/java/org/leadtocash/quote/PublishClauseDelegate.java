@@ -3,7 +3,6 @@ package org.leadtocash.quote;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.leadtocash.quote.ClausePublishProcess.Vars;
 import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.system.web.FormDates;
 import org.leadtocash.system.web.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -60,15 +60,8 @@ public class PublishClauseDelegate implements JavaDelegate {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), zone);
-        }
-        String s = value.toString().strip();
         try {
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+            return FormDates.parse(value, zone);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("effectiveDate", "date", "生效日期格式有误 must be a date like 2027-01-01");
         }

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.List;
 
 import org.leadtocash.system.web.FieldError;
+import org.leadtocash.system.web.FormDates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -52,18 +52,11 @@ final class QuoteInput {
             return null;
         }
         LocalDate date;
-        if (value instanceof Date d) {
-            date = LocalDate.ofInstant(d.toInstant(), zone);
-        } else if (value instanceof LocalDate d) {
-            date = d;
-        } else {
-            String s = value.toString().strip();
-            try {
-                date = LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError(field, "date", "must be a date like 2026-12-01"));
-                return null;
-            }
+        try {
+            date = FormDates.parse(value, zone);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "date", "must be a date like 2026-12-01"));
+            return null;
         }
         if (date.isBefore(today)) {
             errors.add(new FieldError(field, "not-in-past", "交货日期不能早于今天 must be today or later"));
