@@ -80,18 +80,18 @@ class StaffRepository {
      * {@code sales_staff_ranking_ix} and cut at {@code limit}, so the cost does not grow with the team.
      */
     List<Workload> ranked(Region team, int maxOpen, LocalDate day, int limit) {
-        return jdbc.sql("SELECT " + WORKLOAD + " FROM sales_staff s WHERE s.region = :team AND s.active = TRUE AND s.role = 'REP' "
-                        + "AND s.open_leads <= :max AND NOT EXISTS (" + TRIP_OF_DAY + ") "
-                        + "ORDER BY s.region, s.open_leads, s.recent_deals DESC, s.last_assigned_at NULLS FIRST, s.user_id "
-                        + "FETCH FIRST " + limit + " ROWS ONLY")
-                .param("team", team.name()).param("max", maxOpen).param("day", day)
-                .query((rs, row) -> workload(rs, null)).list();
+        return inRankOrder(team, "s.open_leads <= :max", maxOpen, day, limit);
     }
 
     /** The team's reps not on a trip but with more than {@code maxOpen} open leads, least loaded first, at most {@code limit}. */
     List<Workload> overloaded(Region team, int maxOpen, LocalDate day, int limit) {
+        return inRankOrder(team, "s.open_leads > :max", maxOpen, day, limit);
+    }
+
+    /** Active reps of the team not travelling on {@code day} whose load meets {@code load}, in ranking-index order. */
+    private List<Workload> inRankOrder(Region team, String load, int maxOpen, LocalDate day, int limit) {
         return jdbc.sql("SELECT " + WORKLOAD + " FROM sales_staff s WHERE s.region = :team AND s.active = TRUE AND s.role = 'REP' "
-                        + "AND s.open_leads > :max AND NOT EXISTS (" + TRIP_OF_DAY + ") "
+                        + "AND " + load + " AND NOT EXISTS (" + TRIP_OF_DAY + ") "
                         + "ORDER BY s.region, s.open_leads, s.recent_deals DESC, s.last_assigned_at NULLS FIRST, s.user_id "
                         + "FETCH FIRST " + limit + " ROWS ONLY")
                 .param("team", team.name()).param("max", maxOpen).param("day", day)
