@@ -120,10 +120,7 @@ public class TestData {
                             java.sql.Timestamp.from(assignedAt), java.sql.Timestamp.from(assignedAt))
                     .update();
         }
-        // what the app does when it assigns a lead (StaffRepository.leadMoved), n times at once
-        jdbc.sql("UPDATE sales_staff SET open_leads = open_leads + ?, last_assigned_at = CASE WHEN last_assigned_at IS NULL "
-                        + "OR last_assigned_at < ? THEN ? ELSE last_assigned_at END WHERE user_id = ?")
-                .params(n, java.sql.Timestamp.from(assignedAt), java.sql.Timestamp.from(assignedAt), rep).update();
+        recountWorkload();
     }
 
     public void owner(String creditCode, String companyName, String owner) {
