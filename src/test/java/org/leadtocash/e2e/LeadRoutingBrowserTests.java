@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -26,10 +27,12 @@ import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
 import org.leadtocash.system.identity.IdentitySetup;
 import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.system.web.FormDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,7 +94,7 @@ class LeadRoutingBrowserTests {
         Task task = firstContactTask(lead);
         String explanation = (String) runtimeService.getVariable(lead.processInstanceId(), LeadRoutingProcess.Vars.ROUTING_EXPLANATION);
         String notes = "客户对智能网关很感兴趣，约好下周三上门演示；预算已批。";
-        LocalDate nextFollowUp = clock.today().plusDays(1);
+        LocalDate nextFollowUp = followUpDate(clock.today());
 
         browser = new Browser(baseUrl());
         browser.loginTo("tasklist", "zhangwei", "zhangwei");
@@ -119,13 +122,16 @@ class LeadRoutingBrowserTests {
         WebElement notesField = browser.visible(FORM_NOTES);
         notesField.sendKeys(notes);
         WebElement date = browser.visible(FORM_FOLLOW_UP_DATE);
-        // the form-js date picker takes typed dates in the format of its placeholder (mm/dd/yyyy) and commits on blur
+        // the form-js date picker takes typed dates in the format of its placeholder (mm/dd/yyyy) and commits on blur;
+        // how it then shows the date depends on the form-js and Chromium versions, so the test checks what was
+        // submitted (the process variable and the stored row), not the text of the widget
         String placeholder = date.getDomAttribute("placeholder");
         String typedDate = nextFollowUp.format(DateTimeFormatter.ofPattern(
-                (placeholder == null || placeholder.isBlank() ? "mm/dd/yyyy" : placeholder).replace("mm", "MM")));
+                (placeholder == null || placeholder.isBlank() ? "mm/dd/yyyy" : placeholder).replace("mm", "MM"), Locale.ROOT));
+        LoggerFactory.getLogger(LeadRoutingBrowserTests.class).info("typing the follow-up date {} as '{}'", nextFollowUp, typedDate);
         date.sendKeys(typedDate);
         date.sendKeys(Keys.TAB);
-        browser.until("the follow-up date to be taken", d -> typedDate.equals(Browser.value(date)));
+        browser.until("the follow-up date field to keep a date after leaving it", d -> !Browser.value(date).isBlank());
         browser.until("the notes to be taken", d -> notes.equals(Browser.value(notesField)));
         browser.screenshot("first-contact-4-zhangwei-fills-the-form");
 
@@ -148,6 +154,9 @@ class LeadRoutingBrowserTests {
                         rs.getObject("next_follow_up_date", LocalDate.class), rs.getTimestamp("first_contact_at") != null))
                 .single();
         assertThat(stored).isEqualTo(new StoredLead("CONTACTED", notes, nextFollowUp, true));
+        Object submitted = historyService.createHistoricVariableInstanceQuery().processInstanceId(lead.processInstanceId())
+                .variableName(LeadRoutingProcess.Vars.NEXT_FOLLOW_UP_DATE).singleResult().getValue();
+        assertThat(FormDates.parse(submitted, clock.zone())).as("the submitted follow-up date").isEqualTo(nextFollowUp);
     }
 
     @Test
@@ -228,6 +237,23 @@ class LeadRoutingBrowserTests {
             throw new AssertionError("Tasklist filter '" + name + "' shows no task count; its task list says: "
                     + browser.driver().findElement(By.cssSelector("section.tasks-list")).getText(), e);
         }
+    }
+
+    /**
+     * The follow-up date the rep types: {@code -De2e.follow-up-date=2027-03-04} if given, otherwise the first day after
+     * today whose month and day both have one digit (the case that broke a text comparison of the widget), so the
+     * test takes the same path on every calendar day.
+     */
+    static LocalDate followUpDate(LocalDate today) {
+        String fixed = System.getProperty("e2e.follow-up-date");
+        if (fixed != null && !fixed.isBlank()) {
+            return LocalDate.parse(fixed.strip());
+        }
+        LocalDate d = today.plusDays(1);
+        while (d.getMonthValue() > 9 || d.getDayOfMonth() > 9) {
+            d = d.plusDays(1);
+        }
+        return d;
     }
 
     private Task firstContactTask(Lead lead) {

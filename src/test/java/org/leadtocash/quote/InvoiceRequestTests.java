@@ -17,6 +17,7 @@ import org.leadtocash.erp.SaleInvoiceOrder;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
 import org.leadtocash.support.AppTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.leadtocash.support.TestData;
 
 /**
  * R-13: the invoice request of an approved contract — net, tax, total and rate per line, the receiving account — with
@@ -92,7 +93,7 @@ class InvoiceRequestTests {
     void approvedContractBecomesAnInvoiceRequestWithRatesAmountsAndTheReceivingAccount() {
         String customer = support.customerOf("zhangwei");
         Quotes.Started q = support.start("zhangwei", QuoteTestSupport.request(customer, "CHAIN",
-                java.time.LocalDate.now().plusDays(30), "JM-200", 1, "IN-01", 3, "SAAS-QT", 2));
+                TestData.today().plusDays(30), "JM-200", 1, "IN-01", 3, "SAAS-QT", 2));
         support.toHandOff(q.processInstanceId(), "zhangwei");
         Contract contract = contracts.get((String) runtimeService.getVariable(q.processInstanceId(), Vars.CONTRACT_ID));
 

@@ -33,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.leadtocash.support.TestData;
 
 /**
  * R-11 clause lock through every entry point: the Tasklist form submission, a completion payload, the quote API,
@@ -104,7 +105,7 @@ class LockedClauseTests {
     @Test
     void completionPayloadCarryingAClauseVariableIsRefusedAndRecordedAsForm() {
         Quotes.Started q = support.quote("zhangwei");
-        Map<String, Object> vars = support.editVars(q.processInstanceId(), LocalDate.now().plusDays(30));
+        Map<String, Object> vars = support.editVars(q.processInstanceId(), TestData.today().plusDays(30));
         vars.put("clause_IP_OWNERSHIP", TAMPERED);
 
         assertThatThrownBy(() -> support.complete(q.processInstanceId(), Task.EDIT_QUOTE, "zhangwei", REP, vars))
@@ -120,7 +121,7 @@ class LockedClauseTests {
         Quotes.Started q = support.quote("zhangwei");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lines", support.currentLines(q.processInstanceId()));
-        body.put("deliveryDate", LocalDate.now().plusDays(30).toString());
+        body.put("deliveryDate", TestData.today().plusDays(30).toString());
         body.put("clauses", List.of(Map.of("typeCode", "FORCE_MAJEURE", "text", "疫情、原材料涨价均属不可抗力。")));
 
         ResponseEntity<String> response = put("zhangwei", "/api/quotes/" + q.quoteId(), body);
@@ -138,7 +139,7 @@ class LockedClauseTests {
     void unlockedClauseChangeThroughTheApiIsRefusedTooAndRecordedAsUnlocked() throws Exception {
         Quotes.Started q = support.quote("zhangwei");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("deliveryDate", LocalDate.now().plusDays(30).toString());
+        body.put("deliveryDate", TestData.today().plusDays(30).toString());
         body.put("clause_PAYMENT_TERMS", "货到付款，无预付款。");
 
         ResponseEntity<String> response = put("zhangwei", "/api/quotes/" + q.quoteId(), body);
@@ -156,7 +157,7 @@ class LockedClauseTests {
         Quotes.Started q = support.quote("zhangwei");
         runtimeService.setVariable(q.processInstanceId(), Vars.CLAUSES,
                 QuoteJson.variable(List.of(Map.of("typeCode", "FORCE_MAJEURE", "text", "任何原因的延期交货均属不可抗力。"))));
-        Map<String, Object> vars = support.editVars(q.processInstanceId(), LocalDate.now().plusDays(30));
+        Map<String, Object> vars = support.editVars(q.processInstanceId(), TestData.today().plusDays(30));
 
         assertThatThrownBy(() -> support.complete(q.processInstanceId(), Task.EDIT_QUOTE, "zhangwei", REP, vars))
                 .satisfies(e -> assertThat(QuoteToInvoiceProcessTests.messages(e))
@@ -207,7 +208,7 @@ class LockedClauseTests {
         assertThat(set.getStatusCode()).as(set.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
         assertThatThrownBy(() -> support.complete(q.processInstanceId(), Task.EDIT_QUOTE, "zhangwei", REP,
-                support.editVars(q.processInstanceId(), LocalDate.now().plusDays(30))))
+                support.editVars(q.processInstanceId(), TestData.today().plusDays(30))))
                 .satisfies(e -> assertThat(QuoteToInvoiceProcessTests.messages(e)).contains(Vars.CLAUSE_LIST));
         assertThat(support.count("SELECT COUNT(*) FROM clause_tamper_attempt WHERE clause_type = ? AND channel = 'VARIABLE'", type))
                 .isOne();
@@ -263,7 +264,7 @@ class LockedClauseTests {
     private static Map<String, Object> submission(String linesJson, String clauseListJson) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(Vars.LINES, Map.of("type", "Json", "value", linesJson));
-        variables.put(Vars.DELIVERY_DATE, Map.of("value", LocalDate.now().plusDays(30).toString()));
+        variables.put(Vars.DELIVERY_DATE, Map.of("value", TestData.today().plusDays(30).toString()));
         variables.put(Vars.CLAUSE_LIST, Map.of("type", "Json", "value", clauseListJson));
         return Map.of("variables", variables);
     }

@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.leadtocash.support.TestData;
 
 /** {@code /api/quotes} over real HTTP: start with several lines, read, edit (prices and date only), the PDF in one action. */
 @AppTest
@@ -51,7 +52,7 @@ class QuoteApiTests {
     @Test
     void postStartsTheProcessWithCatalogueLinesTierRebateAndTheLatestClauses() throws Exception {
         String customer = support.customerOf("zhangwei");
-        Map<String, Object> body = body(customer, "COMMUNITY", LocalDate.now().plusDays(40),
+        Map<String, Object> body = body(customer, "COMMUNITY", TestData.today().plusDays(40),
                 List.of(line("JM-350E", 1), line("IN-01", 2), line("SV-MR12", 1)));
 
         ResponseEntity<String> response = post("zhangwei", "/api/quotes", body);
@@ -86,7 +87,7 @@ class QuoteApiTests {
     @Test
     void postWithBadInputNamesEveryFieldAndStartsNothing() throws Exception {
         String customer = support.customerOf("zhangwei");
-        Map<String, Object> body = body(customer, "HYPERMARKET", LocalDate.now().minusDays(1),
+        Map<String, Object> body = body(customer, "HYPERMARKET", TestData.today().minusDays(1),
                 List.of(line("NO-SUCH", 1), line("JM-100", 1), line("GW-100", -2)));
 
         ResponseEntity<String> response = post("zhangwei", "/api/quotes", body);
@@ -107,19 +108,19 @@ class QuoteApiTests {
                 Map.of("lineNo", 2, "unitPriceInclTax", 3800));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lines", lines);
-        body.put("deliveryDate", LocalDate.now().plusDays(50).toString());
+        body.put("deliveryDate", TestData.today().plusDays(50).toString());
         body.put("editNote", "客户为老客户，模具让利3000元");
 
         ResponseEntity<String> response = put("zhangwei", "/api/quotes/" + q.quoteId(), body);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
         JsonNode quote = JSON.readTree(response.getBody());
-        assertThat(quote.path("deliveryDate").asText()).isEqualTo(LocalDate.now().plusDays(50).toString());
+        assertThat(quote.path("deliveryDate").asText()).isEqualTo(TestData.today().plusDays(50).toString());
         // (125000 + 2 × 3800) × 0.92 = 115000.00 + 6992.00
         assertThat(quote.path("total").decimalValue()).isEqualByComparingTo("121992.00");
         assertThat(support.task(q.processInstanceId(), Task.RECORD_CUSTOMER_ANSWER)).isNotNull();
         assertThat(runtimeService.getVariable(q.processInstanceId(), Vars.DELIVERY_DATE))
-                .isEqualTo(LocalDate.now().plusDays(50).toString());
+                .isEqualTo(TestData.today().plusDays(50).toString());
 
         // not at the edit step any more
         ResponseEntity<String> again = put("zhangwei", "/api/quotes/" + q.quoteId(), body);
@@ -133,7 +134,7 @@ class QuoteApiTests {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lines", List.of(Map.of("lineNo", 1, "unitPriceInclTax", 128000, "quantity", 3),
                 Map.of("lineNo", 2, "unitPriceInclTax", 3980, "productModel", "JM-200")));
-        body.put("deliveryDate", LocalDate.now().plusDays(50).toString());
+        body.put("deliveryDate", TestData.today().plusDays(50).toString());
 
         ResponseEntity<String> response = put("zhangwei", "/api/quotes/" + q.quoteId(), body);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -28,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.leadtocash.support.TestData;
 
 /**
  * R-06 over real HTTP for the quote chain: a rep neither quotes nor sees another rep's customer, quotes, contracts,
@@ -53,7 +54,7 @@ class QuoteAuthorizationTests {
     @Test
     void repCannotQuoteACustomerOwnedByAnotherRep() throws Exception {
         String zhangweisCustomer = support.customerOf("zhangwei");
-        Map<String, Object> body = QuoteApiTests.body(zhangweisCustomer, "KA", LocalDate.now().plusDays(30),
+        Map<String, Object> body = QuoteApiTests.body(zhangweisCustomer, "KA", TestData.today().plusDays(30),
                 List.of(QuoteApiTests.line("GW-100", 1)));
 
         ResponseEntity<String> response = post("lina", "/api/quotes", body);
@@ -80,7 +81,7 @@ class QuoteAuthorizationTests {
         variables.put(Vars.CUSTOMER_TIER, Map.of("value", "KA"));
         variables.put(Vars.PRODUCT_MODEL, Map.of("value", "GW-100"));
         variables.put(Vars.QUANTITY, Map.of("value", 1));
-        variables.put(Vars.DELIVERY_DATE, Map.of("value", LocalDate.now().plusDays(30).toString()));
+        variables.put(Vars.DELIVERY_DATE, Map.of("value", TestData.today().plusDays(30).toString()));
 
         ResponseEntity<String> refused = post("lina", "/engine-rest/process-definition/" + definitionId + "/submit-form",
                 Map.of("variables", variables));
@@ -179,7 +180,7 @@ class QuoteAuthorizationTests {
 
     @Test
     void contractKpiIsForOverseersOnly() {
-        String path = "/api/kpi/contracts?from=" + LocalDate.now().minusDays(7) + "&to=" + LocalDate.now();
+        String path = "/api/kpi/contracts?from=" + TestData.today().minusDays(7) + "&to=" + TestData.today();
         for (String user : List.of("zhangwei", "zhoujie", "wufang")) {
             assertThat(get(user, path).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
         }

@@ -136,7 +136,7 @@ public class QuoteTestSupport {
 
     /** A KA quote of one JM-200 and two GW-100 for a fresh customer of the rep, waiting at 编辑报价. */
     Quotes.Started quote(String rep) {
-        return start(rep, request(customerOf(rep), "KA", LocalDate.now().plusDays(30), "JM-200", 1, "GW-100", 2));
+        return start(rep, request(customerOf(rep), "KA", TestData.today().plusDays(30), "JM-200", 1, "GW-100", 2));
     }
 
     // --- tasks ------------------------------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ public class QuoteTestSupport {
     }
 
     void editUnchanged(String pi, String rep) {
-        complete(pi, QuoteToInvoiceProcess.Task.EDIT_QUOTE, rep, REP, editVars(pi, LocalDate.now().plusDays(30)));
+        complete(pi, QuoteToInvoiceProcess.Task.EDIT_QUOTE, rep, REP, editVars(pi, TestData.today().plusDays(30)));
     }
 
     void answer(String pi, String rep, String answer, String reason) {

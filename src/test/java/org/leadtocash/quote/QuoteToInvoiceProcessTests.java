@@ -33,6 +33,7 @@ import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
 import org.leadtocash.support.AppTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.leadtocash.support.TestData;
 
 /**
  * {@code bpmn/quote-to-invoice.bpmn} end to end on the real engine: the straight path to an exported invoice, the
@@ -72,7 +73,7 @@ class QuoteToInvoiceProcessTests {
     @Test
     void quoteGoesThroughLegalToAnInvoiceRequestExportedForFinanceWhenNoU8IsConfigured() {
         String customer = support.customerOf("zhangwei");
-        LocalDate delivery = LocalDate.now().plusDays(45);
+        LocalDate delivery = TestData.today().plusDays(45);
         Quotes.Started started = support.start("zhangwei",
                 QuoteTestSupport.request(customer, "KA", delivery, "JM-200", 2, "SAAS-QT", 1));
         ProcessInstance pi = instance(started);
@@ -167,7 +168,7 @@ class QuoteToInvoiceProcessTests {
 
         Map<String, Object> edit = new HashMap<>();
         edit.put(Vars.LINES, QuoteJson.variable(support.linesWithPrice(pi.getId(), 2, "3500.00")));
-        edit.put(Vars.DELIVERY_DATE, LocalDate.now().plusDays(30).toString());
+        edit.put(Vars.DELIVERY_DATE, TestData.today().plusDays(30).toString());
         support.complete(pi.getId(), Task.EDIT_QUOTE, "zhangwei", REP, edit);
         support.answer(pi.getId(), "zhangwei", "ACCEPTED", null);
 
@@ -201,7 +202,7 @@ class QuoteToInvoiceProcessTests {
         lines.get(1).put("quantity", 5);
         Map<String, Object> edit = new HashMap<>();
         edit.put(Vars.LINES, QuoteJson.variable(lines));
-        edit.put(Vars.DELIVERY_DATE, LocalDate.now().minusDays(3).toString());
+        edit.put(Vars.DELIVERY_DATE, TestData.today().minusDays(3).toString());
 
         assertThatThrownBy(() -> support.complete(pi.getId(), Task.EDIT_QUOTE, "zhangwei", REP, edit))
                 .satisfies(e -> assertThat(messages(e)).contains("lines[0].unitPriceInclTax", "lines[1].quantity",
@@ -269,14 +270,14 @@ class QuoteToInvoiceProcessTests {
 
         Map<String, Object> revision = new HashMap<>();
         revision.put(Vars.LINES, QuoteJson.variable(support.currentLines(pi.getId())));
-        revision.put(Vars.DELIVERY_DATE, LocalDate.now().plusDays(60).toString());
+        revision.put(Vars.DELIVERY_DATE, TestData.today().plusDays(60).toString());
         assertThatThrownBy(() -> support.complete(pi.getId(), Task.REVISE_CONTRACT, "zhangwei", REP, revision))
                 .satisfies(e -> assertThat(messages(e)).contains(Vars.REVISION_NOTE));
         revision.put(Vars.REVISION_NOTE, "交货期改为60天");
         support.complete(pi.getId(), Task.REVISE_CONTRACT, "zhangwei", REP, revision);
 
         BpmnAwareTests.assertThat(pi).hasPassed(Task.APPLY_CONTRACT_REVISION).isWaitingAt(Task.REVIEW_CONTRACT);
-        assertThat(contracts.get(contractId).deliveryDate()).isEqualTo(LocalDate.now().plusDays(60));
+        assertThat(contracts.get(contractId).deliveryDate()).isEqualTo(TestData.today().plusDays(60));
         assertThat(contracts.get(contractId).status()).isEqualTo(ContractStatus.IN_REVIEW);
         assertThat(runtimeService.getVariable(pi.getId(), Vars.LEGAL_RETURNS)).isEqualTo(1);
 
@@ -421,7 +422,7 @@ class QuoteToInvoiceProcessTests {
         form.put(Vars.CUSTOMER_TIER, "COMMUNITY");
         form.put(Vars.PRODUCT_MODEL, "GW-100");
         form.put(Vars.QUANTITY, 10);
-        form.put(Vars.DELIVERY_DATE, LocalDate.now().plusDays(20).toString());
+        form.put(Vars.DELIVERY_DATE, TestData.today().plusDays(20).toString());
 
         ProcessInstance started = support.as("lina", REP, () -> formService.submitStartForm(definitionId(), form));
 
@@ -445,7 +446,7 @@ class QuoteToInvoiceProcessTests {
         form.put(Vars.CUSTOMER_TIER, "KA");
         form.put(Vars.PRODUCT_MODEL, "JM-200");
         form.put(Vars.QUANTITY, 1);
-        form.put(Vars.DELIVERY_DATE, LocalDate.now().plusDays(20).toString());
+        form.put(Vars.DELIVERY_DATE, TestData.today().plusDays(20).toString());
 
         assertThatThrownBy(() -> support.as("lina", REP, () -> formService.submitStartForm(definitionId(), form)))
                 .satisfies(e -> assertThat(messages(e)).contains(Vars.CUSTOMER_ID, customer, "owned-customer"));

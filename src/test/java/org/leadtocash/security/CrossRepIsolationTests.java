@@ -125,14 +125,14 @@ class CrossRepIsolationTests {
         }
         assertThat(fixtures.get("lina", "/api/payment-journeys").getBody()).as("her own journey").contains(s.linasJourney().id());
 
-        String range = "from=" + LocalDate.now().minusDays(30) + "&to=" + LocalDate.now().plusDays(1);
+        String range = "from=" + TestData.today().minusDays(30) + "&to=" + TestData.today().plusDays(1);
         for (String scoped : List.of("/api/payment-journeys?repId=zhangwei", "/api/payment-journeys/stuck?repId=zhangwei",
                 "/api/kpi/payments?" + range + "&repId=zhangwei")) {
             assertThat(status(fixtures.get("lina", scoped))).as("lina " + scoped).isEqualTo(403);
         }
 
         ResponseEntity<String> edit = fixtures.send("lina", HttpMethod.PUT, "/api/quotes/" + s.quote().quoteId(),
-                Map.of("deliveryDate", LocalDate.now().plusDays(90).toString()));
+                Map.of("deliveryDate", TestData.today().plusDays(90).toString()));
         assertThat(status(edit)).as(edit.getBody()).isIn(403, 404);
         assertEverythingUntouched();
     }

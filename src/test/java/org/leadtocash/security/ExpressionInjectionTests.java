@@ -194,7 +194,7 @@ class ExpressionInjectionTests {
         q.path("lines").forEach(l -> lines.add(Map.of("lineNo", l.path("lineNo").asInt(), "unitPriceInclTax", l.path("unitPriceInclTax").decimalValue())));
         String editNote = String.join(" | ", Hostile.TEXTS.subList(0, 8));
         ResponseEntity<String> edited = fixtures.send("zhangwei", HttpMethod.PUT, "/api/quotes/" + quote.quoteId(),
-                Map.of("lines", lines, "deliveryDate", LocalDate.now().plusDays(40).toString(), "editNote", editNote));
+                Map.of("lines", lines, "deliveryDate", TestData.today().plusDays(40).toString(), "editNote", editNote));
         assertThat(edited.getStatusCode().value()).as(edited.getBody()).isEqualTo(200);
         assertThat(historicVariable(quote.processInstanceId(), QuoteToInvoiceProcess.Vars.EDIT_NOTE)).isEqualTo(editNote);
 
@@ -298,7 +298,7 @@ class ExpressionInjectionTests {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("customerId", customerId);
         body.put("customerTier", "KA");
-        body.put("deliveryDate", LocalDate.now().plusDays(30).toString());
+        body.put("deliveryDate", TestData.today().plusDays(30).toString());
         body.put("lines", List.of(Map.of("productModel", "GW-100", "quantity", 1)));
         return body;
     }

@@ -154,8 +154,8 @@ class WebappCsrfTests {
                 RawHttp.utf8(reachedForm)).statusCode()).isEqualTo(401);
         assertThat(http.send("GET", "/engine-rest/task", cookie, null).statusCode()).isEqualTo(401);
         assertThat(http.send("GET", "/api/leads/" + lead.leadId(), cookie, null).statusCode()).isEqualTo(401);
-        assertThat(http.send("POST", "/api/reps/zhangwei/trips", cookie, RawHttp.utf8("{\"tripStart\":\"" + LocalDate.now().plusDays(1)
-                + "\",\"tripEnd\":\"" + LocalDate.now().plusDays(2) + "\"}")).statusCode()).isEqualTo(401);
+        assertThat(http.send("POST", "/api/reps/zhangwei/trips", cookie, RawHttp.utf8("{\"tripStart\":\"" + TestData.today().plusDays(1)
+                + "\",\"tripEnd\":\"" + TestData.today().plusDays(2) + "\"}")).statusCode()).isEqualTo(401);
         assertTaskOpen();
         assertThat(data.count("rep_trip")).as("only the fixture's trip of lina").isOne();
     }

@@ -29,6 +29,17 @@ public class TestData {
         this.salesTeam = salesTeam;
     }
 
+    /** The sales team's zone, as {@code leadtocash.zone} sets it for the tests (the application default). */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+    /**
+     * Today in the sales team's zone by the engine clock — the "today" the application checks dates against. Tests use
+     * this, never {@code LocalDate.now()}, whose answer depends on the machine's time zone.
+     */
+    public static LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    }
+
     /** Empties leads, customers, trips, deals and the delivery log; deletes every running process instance; resets the clock. */
     public void reset() {
         ClockUtil.reset();

@@ -129,7 +129,7 @@ class PostgresProfileTests {
         String submit = json.writeValueAsString(Map.of("variables", Map.of(
                 "contactOutcome", Map.of("value", "REACHED"),
                 "contactNotes", Map.of("value", "客户很有兴趣，约了下周演示"),
-                "nextFollowUpDate", Map.of("value", LocalDate.now().plusDays(2).toString()))));
+                "nextFollowUpDate", Map.of("value", TestData.today().plusDays(2).toString()))));
         HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/engine/" + ENGINE + "/task/" + task.getId() + "/submit-form"))
                 .header("Content-Type", "application/json").header("Authorization", auth)
                 .timeout(Duration.ofSeconds(30))
