@@ -1,7 +1,7 @@
 package org.leadtocash.erp;
 
 /** The state of one attempt in the hand-off log ({@code erp_handoff.outcome}). */
-public enum AttemptOutcome {
+enum AttemptOutcome {
     /** Holds the biz_id; saleinvoice/add may have been sent. Left behind by a node that died mid-attempt. */
     IN_FLIGHT,
     /** U8 accepted the sale invoice. */

@@ -6,5 +6,5 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@code leadtocash.erp.u8.*} ({@link U8Properties}); defaults in code: no U8 configured. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(U8Properties.class)
-public class ErpConfig {
+class ErpConfig {
 }

@@ -2,9 +2,9 @@ package org.leadtocash.erp;
 
 import java.util.List;
 
-import org.leadtocash.system.security.CurrentUser;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.CurrentUser;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/erp/handoffs")
-public class ErpHandOffController {
+class ErpHandOffController {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 

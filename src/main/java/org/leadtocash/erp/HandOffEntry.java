@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param u8VoucherId U8's id of the sale invoice, when accepted
  * @param payload     the exact JSON body sent (or to be sent, or exported); raw JSON in the REST answer
  */
-public record HandOffEntry(long id, String bizId, String tradeId, AttemptOutcome outcome, String errcode,
+record HandOffEntry(long id, String bizId, String tradeId, AttemptOutcome outcome, String errcode,
                            String errmsg, String detail, String u8VoucherId, @JsonRawValue String payload,
                            Instant startedAt, Instant finishedAt) {
 }

@@ -7,7 +7,7 @@ package org.leadtocash.erp;
  * same tradeid. In the process this fails the job: Camunda retries it, then raises an incident. Messages never contain
  * the app secret or the token.
  */
-public class U8UnavailableException extends RuntimeException {
+class U8UnavailableException extends RuntimeException {
     public U8UnavailableException(String message) {
         super(message);
     }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** 按负载分配销售 Assign by workload: reads the DMN result, asks {@link LeadAssignment}, writes the outcome. */
 @Component("assignLeadDelegate")
-public class AssignLeadDelegate implements JavaDelegate {
+class AssignLeadDelegate implements JavaDelegate {
     private final LeadAssignment assignment;
 
     public AssignLeadDelegate(LeadAssignment assignment) {

@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.FormDates;
-import org.leadtocash.system.web.InvalidInputException;
-import org.leadtocash.system.web.NotFoundException;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.FormDates;
+import org.leadtocash.shared.InvalidInputException;
+import org.leadtocash.shared.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Business trips (出差状态, R-03): a rep enters his own; managers and directors enter anyone's. */
 @Service
-public class BusinessTrips {
+class BusinessTrips {
     private final StaffRepository staff;
     private final EngineClock clock;
 

@@ -1,7 +1,7 @@
 package org.leadtocash.lead;
 
 /** What the rep's first-contact attempt achieved (form field {@code contactOutcome}). */
-public enum ContactOutcome {
+enum ContactOutcome {
     REACHED,
     NOT_REACHED,
     INVALID

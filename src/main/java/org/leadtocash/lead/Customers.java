@@ -2,8 +2,8 @@ package org.leadtocash.lead;
 
 import java.util.UUID;
 
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -7,12 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.leadtocash.system.security.ChannelApiKeyFilter;
-import org.leadtocash.system.security.CurrentUser;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.CurrentUser;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Lead intake for source channels (API key) and lead/customer reads for users (HTTP Basic, R-06 visibility). */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
-public class LeadController {
+class LeadController {
     private final LeadIntake intake;
     private final LeadQueries queries;
     private final LeadKpi kpi;
@@ -44,11 +42,11 @@ public class LeadController {
     }
 
     @PostMapping(path = "/leads", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<IntakeResponse> receive(@RequestBody JsonNode body, Authentication channelAuth) {
+    public ResponseEntity<IntakeResponse> receive(@RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("body", "json-object", "the request body must be a JSON object");
         }
-        LeadSource channel = LeadSource.valueOf(channelAuth.getName().substring(ChannelApiKeyFilter.CHANNEL_PRINCIPAL_PREFIX.length()));
+        LeadSource channel = LeadSource.valueOf(currentUser.channel());
         LeadIntake.Received received = intake.receive(fields(body), channel);
         Lead lead = received.lead();
         IntakeResponse response = new IntakeResponse(lead.id(), lead.processInstanceId(), lead.status().name(), received.created());

@@ -3,6 +3,6 @@ package org.leadtocash.lead;
 import java.math.BigDecimal;
 
 /** A lead that passed validation and is ready to be stored. */
-public record LeadDraft(String externalId, LeadSource source, String companyName, String creditCode, String contactName,
+record LeadDraft(String externalId, LeadSource source, String companyName, String creditCode, String contactName,
                         String contactPhone, Region region, BigDecimal budgetCny, String productInterest) {
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * activity and occurrence (the execution the timer created), so a retried job never sends twice.
  */
 @Service
-public class LeadEscalations {
+class LeadEscalations {
     private final LeadRepository leads;
     private final StaffRepository staff;
     private final NotificationService notifications;

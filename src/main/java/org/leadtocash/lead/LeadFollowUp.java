@@ -6,10 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.FormDates;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.FormDates;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for the overdue-follow-up ratio.
  */
 @Service
-public class LeadFollowUp {
+class LeadFollowUp {
     static final int MAX_NOTES = 2000;
     static final int MAX_REASON = 500;
 

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.leadtocash.system.kpi.DateRange;
-import org.leadtocash.system.kpi.Stats;
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.DateRange;
+import org.leadtocash.shared.Stats;
+import org.leadtocash.shared.EngineClock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * yet reached counts as not within the SLA.
  */
 @Service
-public class LeadKpi {
+class LeadKpi {
     private final LeadRepository leads;
     private final LeadProperties properties;
     private final EngineClock clock;

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sla escalation deadlines, measured from lead creation (R-04, R-05)
  */
 @ConfigurationProperties(prefix = "leadtocash.lead")
-public record LeadProperties(@DefaultValue("8") int maxOpenLeads,
+record LeadProperties(@DefaultValue("8") int maxOpenLeads,
                              @DefaultValue("P7D") Duration signedDealWindow,
                              @DefaultValue Sla sla) {
 

@@ -2,8 +2,8 @@ package org.leadtocash.lead;
 
 import java.util.List;
 
-import org.leadtocash.system.web.InvalidInputException;
-import org.leadtocash.system.web.NotFoundException;
+import org.leadtocash.shared.InvalidInputException;
+import org.leadtocash.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**

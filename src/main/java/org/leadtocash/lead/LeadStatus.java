@@ -1,7 +1,7 @@
 package org.leadtocash.lead;
 
 /** Life of a lead. Only {@link #ASSIGNED} leads count as a rep's open leads (待跟进线索). */
-public enum LeadStatus {
+enum LeadStatus {
     /** registered, not yet routed */
     NEW,
     /** no rep was eligible: waiting for a sales manager */

@@ -10,14 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
 
 /**
  * Validates a lead from any entry point (intake API, Tasklist start form). Reports every broken rule at once,
  * each naming the field and the rule, so nothing half-valid is ever stored.
  */
-public final class LeadValidator {
+final class LeadValidator {
     static final Set<String> FIELDS = new LinkedHashSet<>(List.of("externalId", "source", "companyName", "creditCode",
             "contactName", "contactPhone", "region", "budgetCny", "productInterest"));
     static final BigDecimal MAX_BUDGET = new BigDecimal("999999999999.99");

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** 钉钉提醒销售主管 DingTalk the sales managers: the lead is still unassigned 2 h after creation. */
 @Component("notifyManagerUnassignedDelegate")
-public class NotifyManagerUnassignedDelegate implements JavaDelegate {
+class NotifyManagerUnassignedDelegate implements JavaDelegate {
     private final LeadEscalations escalations;
 
     public NotifyManagerUnassignedDelegate(LeadEscalations escalations) {

@@ -6,12 +6,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.leadtocash.lead.BusinessTripProcess.Vars;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /** 记录出差 Record trip: the Tasklist way to enter a business trip. Invalid input rolls the start back. */
 @Component("recordBusinessTripDelegate")
-public class RecordBusinessTripDelegate implements JavaDelegate {
+class RecordBusinessTripDelegate implements JavaDelegate {
     private final BusinessTrips trips;
 
     public RecordBusinessTripDelegate(BusinessTrips trips) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * back with a message naming the field.
  */
 @Component("recordContactAttemptDelegate")
-public class RecordContactAttemptDelegate implements JavaDelegate {
+class RecordContactAttemptDelegate implements JavaDelegate {
     private final LeadFollowUp followUp;
 
     public RecordContactAttemptDelegate(LeadFollowUp followUp) {

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * rolls the completion back and the manager sees which field is wrong.
  */
 @Component("recordManualAssignmentDelegate")
-public class RecordManualAssignmentDelegate implements JavaDelegate {
+class RecordManualAssignmentDelegate implements JavaDelegate {
     private final LeadAssignment assignment;
 
     public RecordManualAssignmentDelegate(LeadAssignment assignment) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.leadtocash.lead.LeadRoutingProcess.Vars;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * entered through the Tasklist start form is validated and stored here, and its id becomes the business key.
  */
 @Component("registerLeadDelegate")
-public class RegisterLeadDelegate implements JavaDelegate {
+class RegisterLeadDelegate implements JavaDelegate {
     private final LeadIntake intake;
     private final LeadRepository leads;
 

@@ -3,7 +3,7 @@ package org.leadtocash.lead;
 import java.net.URI;
 import java.util.List;
 
-import org.leadtocash.system.security.CurrentUser;
+import org.leadtocash.shared.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Business trips of reps. A rep manages his own; managers and directors anyone's. */
 @RestController
 @RequestMapping(path = "/api/reps/{repId}/trips", produces = MediaType.APPLICATION_JSON_VALUE)
-public class TripController {
+class TripController {
     private final BusinessTrips trips;
     private final CurrentUser currentUser;
 

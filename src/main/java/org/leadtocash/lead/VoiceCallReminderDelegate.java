@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** 语音外呼提醒销售 Voice-call the rep: the customer is still not reached 4 h after the lead was created. */
 @Component("voiceCallReminderDelegate")
-public class VoiceCallReminderDelegate implements JavaDelegate {
+class VoiceCallReminderDelegate implements JavaDelegate {
     private final LeadEscalations escalations;
 
     public VoiceCallReminderDelegate(LeadEscalations escalations) {

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * failure.</li>
  * </ul>
  */
-public class DingTalkRobotChannel implements NotificationChannel {
+class DingTalkRobotChannel implements NotificationChannel {
     private static final Logger log = LoggerFactory.getLogger(DingTalkRobotChannel.class);
 
     private final String webhookUrl;

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * with {@code Authorization: Bearer <api key>}; the gateway answers {@code {"code":"OK","bizId":…}}. Any other code, a
  * non-2xx status, a timeout or an IO error is a failure.
  */
-public class HttpSmsGateway implements SmsGateway {
+class HttpSmsGateway implements SmsGateway {
     private static final Logger log = LoggerFactory.getLogger(HttpSmsGateway.class);
 
     private final String url;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * configured URL with {@code Authorization: Bearer <api key>}; the gateway answers {@code {"code":"OK","callId":…}}.
  * Any other code, a non-2xx status, a timeout or an IO error is a failure.
  */
-public class HttpVoiceCallGateway implements VoiceCallGateway {
+class HttpVoiceCallGateway implements VoiceCallGateway {
     private static final Logger log = LoggerFactory.getLogger(HttpVoiceCallGateway.class);
 
     private final String url;

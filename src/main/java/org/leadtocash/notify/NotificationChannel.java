@@ -4,7 +4,7 @@ package org.leadtocash.notify;
  * One way of sending notifications. Every bean of this type is picked up by {@link NotificationService};
  * at most one bean per {@link Channel}.
  */
-public interface NotificationChannel {
+interface NotificationChannel {
     Channel channel();
 
     /** False when the channel lacks its configuration (e.g. an empty URL); nothing is sent then. */

@@ -2,9 +2,9 @@ package org.leadtocash.notify;
 
 import java.util.List;
 
-import org.leadtocash.system.security.CurrentUser;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.CurrentUser;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The delivery log, for managers, directors, finance and admins: {@code GET /api/notifications}. */
 @RestController
 @RequestMapping("/api/notifications")
-public class NotificationController {
+class NotificationController {
     private final NotificationService notifications;
     private final CurrentUser currentUser;
 

@@ -5,7 +5,7 @@ package org.leadtocash.notify;
  * rolls back and its job is retried (and after the last retry becomes an incident in Cockpit). The FAILED attempt is
  * already committed in the delivery log when this is thrown.
  */
-public class NotificationFailedException extends RuntimeException {
+class NotificationFailedException extends RuntimeException {
     private final transient Delivery delivery;
 
     public NotificationFailedException(String message, Throwable cause, Delivery delivery) {

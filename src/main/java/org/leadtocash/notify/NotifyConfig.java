@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The notification channels, built from {@link NotifyProperties}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotifyProperties.class)
-public class NotifyConfig {
+class NotifyConfig {
 
     @Bean
     DingTalkRobotChannel dingTalkRobotChannel(NotifyProperties properties, ObjectProvider<ObjectMapper> mapper) {

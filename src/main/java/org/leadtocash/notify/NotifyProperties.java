@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimWait    how long a send waits for another node that is sending the same idempotency key
  */
 @ConfigurationProperties(prefix = "leadtocash.notify")
-public record NotifyProperties(@DefaultValue DingTalk dingtalk, @DefaultValue Voice voice, @DefaultValue Sms sms,
+record NotifyProperties(@DefaultValue DingTalk dingtalk, @DefaultValue Voice voice, @DefaultValue Sms sms,
                                @DefaultValue("PT5M") Duration claimTimeout, @DefaultValue("PT30S") Duration claimWait) {
 
     /**

@@ -9,7 +9,7 @@ import java.util.Objects;
  * mobile; this is checked before anything is sent. A failure part-way fails the whole delivery, so a retry sends to
  * the first recipients again.
  */
-public class SmsChannel implements NotificationChannel {
+class SmsChannel implements NotificationChannel {
     private final SmsGateway gateway;
     private final String defaultTemplateCode;
 

@@ -3,7 +3,7 @@ package org.leadtocash.notify;
 import java.util.Map;
 
 /** Sends text messages (短信) from templates registered with an SMS provider; replaceable per provider. */
-public interface SmsGateway {
+interface SmsGateway {
     /**
      * Sends the template filled with {@code params} to {@code mobile}; returns once the gateway accepted the message.
      *

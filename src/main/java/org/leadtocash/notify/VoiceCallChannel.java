@@ -10,7 +10,7 @@ import java.util.Objects;
  * {@code title} and {@code text}. Every recipient must have a mobile; this is checked before anyone is called.
  * A failure part-way (second of two calls refused) fails the whole delivery, so a retry calls the first recipient again.
  */
-public class VoiceCallChannel implements NotificationChannel {
+class VoiceCallChannel implements NotificationChannel {
     private final VoiceCallGateway gateway;
     private final String templateCode;
 

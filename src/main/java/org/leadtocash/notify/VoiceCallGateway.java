@@ -3,7 +3,7 @@ package org.leadtocash.notify;
 import java.util.Map;
 
 /** Places automated voice calls (语音外呼) from a template. */
-public interface VoiceCallGateway {
+interface VoiceCallGateway {
     /**
      * Calls {@code mobile} and reads the template filled with {@code params}; returns once the gateway accepted the call.
      *

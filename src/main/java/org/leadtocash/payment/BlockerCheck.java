@@ -10,7 +10,7 @@ import java.util.List;
  * @param occurrence 1 for the first 48 h at the node, 2 after 96 h, …
  * @param timerId    the boundary event that fired
  */
-public record BlockerCheck(long id, String journeyId, String customerId, String customerName, String repId,
+record BlockerCheck(long id, String journeyId, String customerId, String customerName, String repId,
                            JourneyNode node, Instant nodeSince, int occurrence, String timerId, String processInstanceId,
                            Instant firedAt, List<BlockerCause> causes, String otherCause, String note, String nextAction,
                            LocalDate nextActionDate, String answeredBy, Instant answeredAt) {

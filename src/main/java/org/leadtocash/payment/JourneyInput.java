@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.leadtocash.lead.ChinesePhone;
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.leadtocash.payment.PaymentJourneyProcess.Vars;
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * returns the process variables to set.
  */
 @Service
-public class JourneyProgress {
+class JourneyProgress {
     private final JourneyRepository journeys;
     private final ReceiptBook receiptBook;
     private final PaymentBreakers breakers;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** 钉钉提醒回款阻塞 DingTalk the rep, finance and the regional director: a node has not moved for 48 h. */
 @Component("notifyPaymentBlockedDelegate")
-public class NotifyPaymentBlockedDelegate implements JavaDelegate {
+class NotifyPaymentBlockedDelegate implements JavaDelegate {
     private final PaymentBreakers breakers;
 
     public NotifyPaymentBlockedDelegate(PaymentBreakers breakers) {

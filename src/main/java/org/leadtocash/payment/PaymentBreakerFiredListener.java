@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * execution the firing created, for the alert and the checklist that follow on that path.
  */
 @Component("paymentBreakerFiredListener")
-public class PaymentBreakerFiredListener implements ExecutionListener {
+class PaymentBreakerFiredListener implements ExecutionListener {
     private final PaymentBreakers breakers;
 
     public PaymentBreakerFiredListener(PaymentBreakers breakers) {

@@ -22,8 +22,8 @@ import org.leadtocash.notify.NotificationRequest;
 import org.leadtocash.notify.NotificationService;
 import org.leadtocash.notify.Recipient;
 import org.leadtocash.payment.PaymentJourneyProcess.Vars;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.EngineClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,7 +2,7 @@ package org.leadtocash.payment;
 
 import java.math.BigDecimal;
 
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "leadtocash.demo.enabled", havingValue = "true")
-public class PaymentDemoData {
+class PaymentDemoData {
     private static final Logger log = LoggerFactory.getLogger(PaymentDemoData.class);
 
     private final PaymentJourneys journeys;

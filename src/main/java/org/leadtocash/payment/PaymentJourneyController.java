@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.leadtocash.system.security.CurrentUser;
-import org.leadtocash.system.security.Groups;
+import org.leadtocash.shared.CurrentUser;
+import org.leadtocash.shared.Groups;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
-public class PaymentJourneyController {
+class PaymentJourneyController {
     private final PaymentJourneys journeys;
     private final StuckPayments stuckPayments;
     private final PaymentKpi kpi;

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.leadtocash.system.kpi.DateRange;
-import org.leadtocash.system.kpi.Stats;
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.DateRange;
+import org.leadtocash.shared.Stats;
+import org.leadtocash.shared.EngineClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  */
 @Service
-public class PaymentKpi {
+class PaymentKpi {
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3_600);
 

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smsTemplateCode the SMS provider's template for R-21, "请确认付款流程已启动，预计${expectedDate}前完成"
  */
 @ConfigurationProperties(prefix = "leadtocash.payment")
-public record PaymentProperties(@DefaultValue("PT48H") Duration breakerAfter,
+record PaymentProperties(@DefaultValue("PT48H") Duration breakerAfter,
                                 @DefaultValue("PAYMENT_PROCESS_STARTED") String smsTemplateCode) {
 
     public PaymentProperties {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * journey.
  */
 @Service
-public class PaymentSms {
+class PaymentSms {
     static final String PARAM_EXPECTED_DATE = "expectedDate";
 
     private final JourneyRepository journeys;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.leadtocash.payment.PaymentJourneyProcess.Vars;
-import org.leadtocash.system.identity.TasklistFilters;
+import org.leadtocash.shared.TasklistFilters;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * checklists are due a day after the breaker fired. Created idempotently at start, readable by every user.
  */
 @Component
-public class PaymentTaskFilter {
+class PaymentTaskFilter {
     public static final String NAME = "回款任务（按逾期）Payment tasks by overdue";
 
     private final TasklistFilters tasklistFilters;

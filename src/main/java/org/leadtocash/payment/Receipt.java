@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * @param source     {@link #BANK} (bank-statement import) or {@link #FINANCE} (entered in Tasklist)
  * @param nodeBefore where the journey was when the money arrived (an early receipt shows ①–③ here)
  */
-public record Receipt(BigDecimal amount, LocalDate valueDate, String reference, String source, JourneyNode nodeBefore,
+record Receipt(BigDecimal amount, LocalDate valueDate, String reference, String source, JourneyNode nodeBefore,
                       String recordedBy, Instant recordedAt) {
     public static final String BANK = "BANK";
     public static final String FINANCE = "FINANCE";

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.leadtocash.payment.PaymentJourneyProcess.Vars;
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** 记录阻塞原因 Store the rep's blocker checklist answers as data; runs in the rep's task completion. */
 @Component("recordBlockerChecklistDelegate")
-public class RecordBlockerChecklistDelegate implements JavaDelegate {
+class RecordBlockerChecklistDelegate implements JavaDelegate {
     private final PaymentBreakers breakers;
 
     public RecordBlockerChecklistDelegate(PaymentBreakers breakers) {

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** 记录客户签收发票 Record ②: runs in the rep's task completion; invalid input rolls it back naming the field. */
 @Component("recordCustomerSignatureDelegate")
-public class RecordCustomerSignatureDelegate implements JavaDelegate {
+class RecordCustomerSignatureDelegate implements JavaDelegate {
     private final JourneyProgress progress;
 
     public RecordCustomerSignatureDelegate(JourneyProgress progress) {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** 记录银行到账 Record the receipt finance confirmed (⑤); runs in finance's task completion. */
 @Component("recordFinanceReceiptDelegate")
-public class RecordFinanceReceiptDelegate implements JavaDelegate {
+class RecordFinanceReceiptDelegate implements JavaDelegate {
     private final JourneyProgress progress;
 
     public RecordFinanceReceiptDelegate(JourneyProgress progress) {

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** 记录客户财务打款 Record ④: date and amount the customer paid; runs in the rep's task completion. */
 @Component("recordPaidByCustomerDelegate")
-public class RecordPaidByCustomerDelegate implements JavaDelegate {
+class RecordPaidByCustomerDelegate implements JavaDelegate {
     private final JourneyProgress progress;
 
     public RecordPaidByCustomerDelegate(JourneyProgress progress) {

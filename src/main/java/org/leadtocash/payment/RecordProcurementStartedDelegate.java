@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** 记录采购发起付款流程 Record ③: the customer's payment process number; runs in the rep's task completion. */
 @Component("recordProcurementStartedDelegate")
-public class RecordProcurementStartedDelegate implements JavaDelegate {
+class RecordProcurementStartedDelegate implements JavaDelegate {
     private final JourneyProgress progress;
 
     public RecordProcurementStartedDelegate(JourneyProgress progress) {

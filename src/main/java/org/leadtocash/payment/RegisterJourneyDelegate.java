@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.leadtocash.payment.PaymentJourneyProcess.Vars;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * becomes the business key.
  */
 @Component("registerJourneyDelegate")
-public class RegisterJourneyDelegate implements JavaDelegate {
+class RegisterJourneyDelegate implements JavaDelegate {
     private final PaymentJourneys journeys;
 
     public RegisterJourneyDelegate(PaymentJourneys journeys) {

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** 短信通知客户采购 SMS the customer's procurement contact that payment should start; async with retries. */
 @Component("sendPaymentStartedSmsDelegate")
-public class SendPaymentStartedSmsDelegate implements JavaDelegate {
+class SendPaymentStartedSmsDelegate implements JavaDelegate {
     private final PaymentSms sms;
 
     public SendPaymentStartedSmsDelegate(PaymentSms sms) {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import org.leadtocash.lead.SalesStaff;
 import org.leadtocash.lead.SalesTeam;
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.EngineClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * engine clock.
  */
 @Service
-public class StuckPayments {
+class StuckPayments {
     private final JourneyRepository journeys;
     private final PaymentBreakers breakers;
     private final SalesTeam salesTeam;

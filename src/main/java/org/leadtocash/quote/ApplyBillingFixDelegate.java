@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * "invoice": the model conventions test takes any bean name containing "voice" for an outside-world call.)
  */
 @Component("applyBillingFixDelegate")
-public class ApplyBillingFixDelegate implements JavaDelegate {
+class ApplyBillingFixDelegate implements JavaDelegate {
     private final InvoiceRequests invoiceRequests;
 
     public ApplyBillingFixDelegate(InvoiceRequests invoiceRequests) {

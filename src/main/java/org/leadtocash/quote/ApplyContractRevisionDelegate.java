@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** 应用合同修改 Apply the rep's revision after legal returned the contract: prices, delivery date, note for legal. */
 @Component("applyContractRevisionDelegate")
-public class ApplyContractRevisionDelegate implements JavaDelegate {
+class ApplyContractRevisionDelegate implements JavaDelegate {
     private final Contracts contracts;
 
     public ApplyContractRevisionDelegate(Contracts contracts) {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** 记录客户答复 Record the customer's answer: accepted, rejected with a reason, or revise (next revision). */
 @Component("applyCustomerAnswerDelegate")
-public class ApplyCustomerAnswerDelegate implements JavaDelegate {
+class ApplyCustomerAnswerDelegate implements JavaDelegate {
     private final Quotes quotes;
 
     public ApplyCustomerAnswerDelegate(Quotes quotes) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * back naming the field). Clause changes never get here: {@link ClauseTaskListener} refuses them first.
  */
 @Component("applyQuoteEditsDelegate")
-public class ApplyQuoteEditsDelegate implements JavaDelegate {
+class ApplyQuoteEditsDelegate implements JavaDelegate {
     private final Quotes quotes;
 
     public ApplyQuoteEditsDelegate(Quotes quotes) {

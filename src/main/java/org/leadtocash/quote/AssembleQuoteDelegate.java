@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * delivery date in the past) stores nothing and names the field. The quote id becomes the business key.
  */
 @Component("assembleQuoteDelegate")
-public class AssembleQuoteDelegate implements JavaDelegate {
+class AssembleQuoteDelegate implements JavaDelegate {
     private final Quotes quotes;
 
     public AssembleQuoteDelegate(Quotes quotes) {

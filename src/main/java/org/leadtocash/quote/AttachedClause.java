@@ -4,7 +4,7 @@ package org.leadtocash.quote;
  * A clause attached to a quote or contract: a copy of one library version ({@code versionId}). {@code quoteVersion}
  * is only set on contract clauses: the version the accepted quote carried (null when the contract added the clause).
  */
-public record AttachedClause(String typeCode, String typeName, long versionId, int version, boolean locked, String text,
+record AttachedClause(String typeCode, String typeName, long versionId, int version, boolean locked, String text,
                              Integer quoteVersion) {
 
     static AttachedClause of(ClauseVersion v) {

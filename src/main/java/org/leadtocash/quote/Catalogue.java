@@ -2,12 +2,12 @@ package org.leadtocash.quote;
 
 import java.util.List;
 
-import org.leadtocash.system.web.NotFoundException;
+import org.leadtocash.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /** The product catalogue quotes are made from. */
 @Service
-public class Catalogue {
+class Catalogue {
     private final CatalogueRepository products;
 
     public Catalogue(CatalogueRepository products) {

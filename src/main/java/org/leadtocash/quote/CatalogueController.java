@@ -4,10 +4,10 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.leadtocash.system.security.CurrentUser;
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.CurrentUser;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-public class CatalogueController {
+class CatalogueController {
     private final Catalogue catalogue;
     private final ClauseLibrary library;
     private final CurrentUser currentUser;

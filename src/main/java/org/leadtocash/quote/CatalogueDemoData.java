@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = "leadtocash.demo.enabled", havingValue = "true")
-public class CatalogueDemoData {
+class CatalogueDemoData {
     private static final Logger log = LoggerFactory.getLogger(CatalogueDemoData.class);
     /** the demo legal user */
     static final String PUBLISHER = "zhoujie";

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 
 import org.leadtocash.quote.ClauseTamperAttempt.Channel;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * wording is the library version the quote carries (a different wording needs legal to publish a version).
  */
 @Service
-public class ClauseGuard {
+class ClauseGuard {
     private static final Logger log = LoggerFactory.getLogger(ClauseGuard.class);
 
     private final QuoteRepository quotes;

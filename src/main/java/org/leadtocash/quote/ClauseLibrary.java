@@ -7,11 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
-import org.leadtocash.system.web.NotFoundException;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
+import org.leadtocash.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * date; a version published later with an earlier date supersedes it (the higher number wins once both are in force).
  */
 @Service
-public class ClauseLibrary {
+class ClauseLibrary {
     /** Longest clause text accepted, in characters. */
     public static final int MAX_TEXT_LENGTH = 20_000;
     /** The only group that publishes clause versions. */

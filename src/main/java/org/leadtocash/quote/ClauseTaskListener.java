@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("clauseTaskListener")
-public class ClauseTaskListener implements TaskListener {
+class ClauseTaskListener implements TaskListener {
     private final Quotes quotes;
     private final Contracts contracts;
     private final ClauseGuard guard;

@@ -8,5 +8,5 @@ package org.leadtocash.quote;
  * @param locked       a quote or contract takes the text as published; nobody edits it there (R-11)
  * @param appliesToAll attached to every quote whatever the products
  */
-public record ClauseType(String code, String name, boolean locked, boolean appliesToAll) {
+record ClauseType(String code, String name, boolean locked, boolean appliesToAll) {
 }

@@ -11,6 +11,6 @@ import java.time.LocalDate;
  * @param effectiveDate first day the version is the one new quotes take
  * @param locked        the type's locked flag
  */
-public record ClauseVersion(long id, String typeCode, String typeName, int version, LocalDate effectiveDate, String text,
+record ClauseVersion(long id, String typeCode, String typeName, int version, LocalDate effectiveDate, String text,
                             boolean locked, String publishedBy, Instant publishedAt) {
 }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** 记录条款变更确认 The rep confirmed he has seen the newer locked clauses (required). */
 @Component("confirmClauseChangesDelegate")
-public class ConfirmClauseChangesDelegate implements JavaDelegate {
+class ConfirmClauseChangesDelegate implements JavaDelegate {
     private final Contracts contracts;
 
     public ConfirmClauseChangesDelegate(Contracts contracts) {

@@ -10,7 +10,7 @@ import java.util.List;
  * the library's latest version, legal's reviews. {@code clauseChanges} describes locked clauses that moved on since
  * the quote (null when none).
  */
-public record Contract(String id, String quoteId, int quoteRevision, String customerId, String customerName,
+record Contract(String id, String quoteId, int quoteRevision, String customerId, String customerName,
                        String customerCreditCode, String repId, LocalDate deliveryDate, BigDecimal rebateRate,
                        BigDecimal netTotal, BigDecimal taxTotal, BigDecimal total, ContractStatus status, int legalReturns,
                        String clauseChanges, Instant clauseChangesConfirmedAt, String revisionNote,

@@ -1,4 +1,4 @@
 package org.leadtocash.quote;
 
 /** IN_REVIEW with legal, RETURNED to the rep for revision, APPROVED by legal (= signed). */
-public enum ContractStatus { IN_REVIEW, RETURNED, APPROVED }
+enum ContractStatus { IN_REVIEW, RETURNED, APPROVED }

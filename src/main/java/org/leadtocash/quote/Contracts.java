@@ -9,14 +9,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.leadtocash.lead.SalesTeam;
+import org.leadtocash.lead.DealSigned;
 import org.leadtocash.quote.QuoteToInvoiceProcess.ReviewDecision;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
-import org.leadtocash.system.web.NotFoundException;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
+import org.leadtocash.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * returns are counted. On approval the deal counts as signed, and the compliance facts of R-32 are recorded.
  */
 @Service
-public class Contracts {
+class Contracts {
     static final int MAX_REASON = 1000;
     static final int CONTEXT = 24;
 
@@ -35,17 +36,17 @@ public class Contracts {
     private final Quotes quotes;
     private final Catalogue catalogue;
     private final ClauseLibrary library;
-    private final SalesTeam salesTeam;
+    private final ApplicationEventPublisher events;
     private final IdentityService identityService;
     private final EngineClock clock;
 
     public Contracts(ContractRepository contracts, Quotes quotes, Catalogue catalogue, ClauseLibrary library,
-                     SalesTeam salesTeam, IdentityService identityService, EngineClock clock) {
+                     ApplicationEventPublisher events, IdentityService identityService, EngineClock clock) {
         this.contracts = contracts;
         this.quotes = quotes;
         this.catalogue = catalogue;
         this.library = library;
-        this.salesTeam = salesTeam;
+        this.events = events;
         this.identityService = identityService;
         this.clock = clock;
     }
@@ -197,7 +198,7 @@ public class Contracts {
             boolean complete = library.latestFor(requiredTypes(contract.lines())).stream()
                     .allMatch(v -> attached.contains(v.typeCode()));
             contracts.markApproved(contractId, reviewer, now, current, complete);
-            salesTeam.recordSignedDeal(contract.repId(), contract.customerId(), contract.total(), contract.id(), now);
+            events.publishEvent(new DealSigned(contract.repId(), contract.customerId(), contract.total(), contract.id(), now));
         }
         return decision;
     }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** 生成开票申请 Create the invoice request of the approved contract. */
 @Component("createInvoiceRequestDelegate")
-public class CreateInvoiceRequestDelegate implements JavaDelegate {
+class CreateInvoiceRequestDelegate implements JavaDelegate {
     private final InvoiceRequests invoiceRequests;
 
     public CreateInvoiceRequestDelegate(InvoiceRequests invoiceRequests) {

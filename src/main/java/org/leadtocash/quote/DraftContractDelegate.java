@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * since the quote and {@code clauseChangesFound} sends the rep to confirm it.
  */
 @Component("draftContractDelegate")
-public class DraftContractDelegate implements JavaDelegate {
+class DraftContractDelegate implements JavaDelegate {
     private final Contracts contracts;
 
     public DraftContractDelegate(Contracts contracts) {

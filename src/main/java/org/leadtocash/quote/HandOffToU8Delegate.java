@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * payload for finance and answers EXPORTED_NOT_SENT.
  */
 @Component("handOffToU8Delegate")
-public class HandOffToU8Delegate implements JavaDelegate {
+class HandOffToU8Delegate implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(HandOffToU8Delegate.class);
 
     private final InvoiceRequests invoiceRequests;

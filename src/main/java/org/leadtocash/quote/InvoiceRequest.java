@@ -10,7 +10,7 @@ import java.util.List;
  * header satisfy net + tax = total exactly. {@code status}: CREATED, then the last U8 verdict (ACCEPTED,
  * ALREADY_ACCEPTED, EXPORTED_NOT_SENT, REJECTED).
  */
-public record InvoiceRequest(String id, String contractId, String quoteId, String customerId, String customerName,
+record InvoiceRequest(String id, String contractId, String quoteId, String customerId, String customerName,
                              String customerCreditCode, String repId, BigDecimal netAmount, BigDecimal taxAmount,
                              BigDecimal totalAmount, String bankName, String bankAccount, LocalDate invoiceDate,
                              List<InvoiceLine> lines, String status, Instant createdAt) {

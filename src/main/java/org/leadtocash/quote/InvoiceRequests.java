@@ -12,10 +12,10 @@ import org.leadtocash.erp.SaleInvoiceEntry;
 import org.leadtocash.erp.SaleInvoiceOrder;
 import org.leadtocash.lead.CreditCode;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
-import org.leadtocash.system.web.NotFoundException;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
+import org.leadtocash.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rejected.
  */
 @Service
-public class InvoiceRequests {
+class InvoiceRequests {
     static final int UNIT_PRICE_SCALE = 6;
 
     private final InvoiceRepository invoices;

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * edited it); {@code totalAmount} = unit price × quantity × (1 − rebate), HALF_UP to the fen (TaxMath); net and tax
  * split that total by the VAT rate so that net + tax = total exactly.
  */
-public record PricedLine(int lineNo, String productModel, String productName, BigDecimal quantity, BigDecimal listPrice,
+record PricedLine(int lineNo, String productModel, String productName, BigDecimal quantity, BigDecimal listPrice,
                          BigDecimal unitPriceInclTax, BigDecimal vatRate, BigDecimal netAmount, BigDecimal taxAmount,
                          BigDecimal totalAmount) {
 

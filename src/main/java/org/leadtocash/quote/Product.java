@@ -13,7 +13,7 @@ import java.util.List;
  * @param clauseTypes   clause type codes a quote for this product carries, besides those that apply to every quote
  * @param active        whether it can be quoted
  */
-public record Product(String model, String name, BigDecimal unitPriceCny, BigDecimal vatRate, List<String> clauseTypes,
+record Product(String model, String name, BigDecimal unitPriceCny, BigDecimal vatRate, List<String> clauseTypes,
                       boolean active) {
     public Product {
         clauseTypes = List.copyOf(clauseTypes);

@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.leadtocash.quote.ClausePublishProcess.Vars;
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.FormDates;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.FormDates;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * input, rolls the start back with the message naming the rule or field.
  */
 @Component("publishClauseDelegate")
-public class PublishClauseDelegate implements JavaDelegate {
+class PublishClauseDelegate implements JavaDelegate {
     private final ClauseLibrary library;
     private final ZoneId zone;
 

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A quote: priced lines, the rebate of the customer's tier, the clauses attached. */
-public record Quote(String id, int revision, String customerId, String customerName, String customerCreditCode,
+record Quote(String id, int revision, String customerId, String customerName, String customerCreditCode,
                     String customerTier, String repId, String leadId, LocalDate quoteDate, LocalDate deliveryDate,
                     BigDecimal rebateRate, BigDecimal netTotal, BigDecimal taxTotal, BigDecimal total, QuoteStatus status,
                     String answerNote, String processInstanceId, Instant createdAt, Instant updatedAt, Instant answeredAt,

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.leadtocash.system.security.CurrentUser;
-import org.leadtocash.system.security.Groups;
+import org.leadtocash.shared.CurrentUser;
+import org.leadtocash.shared.Groups;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
-public class QuoteController {
+class QuoteController {
     private final Quotes quotes;
     private final Contracts contracts;
     private final InvoiceRequests invoiceRequests;

@@ -9,7 +9,7 @@ import java.util.List;
  * Amounts are tax-inclusive CNY unless named net/tax; rates are fractions (0.13 = 13 %, rebate 0.0800 = 8 %).
  * Nullable: repName, customerCreditCode, deliveryDate (printed as "—" / "待定 TBD"), rebateRate (0).
  */
-public record QuoteDocument(String quoteId, int revision, String sellerName, String customerName, String customerCreditCode,
+record QuoteDocument(String quoteId, int revision, String sellerName, String customerName, String customerCreditCode,
         String repName, LocalDate quoteDate, LocalDate deliveryDate, BigDecimal rebateRate, List<Line> lines,
         BigDecimal netTotal, BigDecimal taxTotal, BigDecimal total, List<Clause> clauses) {
 

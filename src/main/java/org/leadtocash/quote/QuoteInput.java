@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.FormDates;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.FormDates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.leadtocash.quote.QuoteToInvoiceProcess.ReviewDecision;
-import org.leadtocash.system.kpi.DateRange;
-import org.leadtocash.system.kpi.Stats;
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.DateRange;
+import org.leadtocash.shared.Stats;
+import org.leadtocash.shared.EngineClock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * Rates are fractions 0..1 with 4 decimals, hours with 2; null when there is nothing to divide by.
  */
 @Service
-public class QuoteKpi {
+class QuoteKpi {
     private final Contracts contracts;
     private final InvoiceRequests invoiceRequests;
     private final EngineClock clock;

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Service;
  * where the font comes from: {@link QuotePdfFonts}. Same document in, same bytes out.
  */
 @Service
-public class QuotePdf {
+class QuotePdf {
     private static final Logger log = LoggerFactory.getLogger(QuotePdf.class);
     private static final String LOGO = "quote-pdf/logo.png";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");

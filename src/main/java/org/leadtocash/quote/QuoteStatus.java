@@ -1,4 +1,4 @@
 package org.leadtocash.quote;
 
 /** OPEN while the rep edits it or waits for the customer; then ACCEPTED or REJECTED. */
-public enum QuoteStatus { OPEN, ACCEPTED, REJECTED }
+enum QuoteStatus { OPEN, ACCEPTED, REJECTED }

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * for "no tier").
  */
 @Service
-public class RebatePolicy {
+class RebatePolicy {
     public static final String DECISION = "rebatePolicy";
     public static final String INPUT_CUSTOMER_TIER = "customerTier";
     public static final String OUTPUT_REBATE_RATE = "rebateRate";

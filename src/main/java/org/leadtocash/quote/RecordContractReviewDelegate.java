@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** 记录法务审核 Record legal's review: approve, or return with a reason (counted, R-12). */
 @Component("recordContractReviewDelegate")
-public class RecordContractReviewDelegate implements JavaDelegate {
+class RecordContractReviewDelegate implements JavaDelegate {
     private final Contracts contracts;
 
     public RecordContractReviewDelegate(Contracts contracts) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * statements are matched by. Idempotent per invoice request, so a retried job starts nothing twice.
  */
 @Component("startPaymentJourneyDelegate")
-public class StartPaymentJourneyDelegate implements JavaDelegate {
+class StartPaymentJourneyDelegate implements JavaDelegate {
     private final InvoiceRequests invoiceRequests;
     private final PaymentJourneys journeys;
 

@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
 
 /**
  * Money arithmetic of quotes and invoices (R-13), in {@link BigDecimal} yuan with fen (2 decimals) as the unit.
@@ -19,7 +19,7 @@ import org.leadtocash.system.web.InvalidInputException;
  * </ol>
  * Amounts are non-negative; invalid arguments raise {@link InvalidInputException} naming the parameter.
  */
-public final class TaxMath {
+final class TaxMath {
     public static final int SCALE = 2;
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);

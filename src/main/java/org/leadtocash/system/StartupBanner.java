@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Prints where the webapps are once the application is up. */
 @Component
-public class StartupBanner {
+class StartupBanner {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
     @EventListener

@@ -26,7 +26,7 @@ import org.leadtocash.payment.PaymentJourney;
 import org.leadtocash.payment.PaymentJourneys;
 import org.leadtocash.quote.QuoteToInvoiceProcess;
 import org.leadtocash.quote.Quotes;
-import org.leadtocash.system.security.Groups;
+import org.leadtocash.shared.Groups;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;

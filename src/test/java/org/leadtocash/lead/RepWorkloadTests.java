@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.leadtocash.lead.LeadRoutingProcess.Vars;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

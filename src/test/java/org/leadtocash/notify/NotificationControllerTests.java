@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.leadtocash.system.security.CurrentUser;
+import org.leadtocash.shared.CurrentUser;
 import org.leadtocash.system.web.ApiExceptionHandler;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;

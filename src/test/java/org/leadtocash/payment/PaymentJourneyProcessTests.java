@@ -42,9 +42,9 @@ import org.leadtocash.payment.PaymentJourneyProcess.Event;
 import org.leadtocash.payment.PaymentJourneyProcess.Vars;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

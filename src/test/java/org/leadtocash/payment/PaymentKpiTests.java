@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.leadtocash.payment.PaymentJourneyProcess.Vars;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** R-24 with known data: cycle ① to ⑤, dwell per node, blocker causes ranked. */

@@ -24,7 +24,7 @@ import org.leadtocash.payment.PaymentJourneyProcess.Vars;
 import org.leadtocash.payment.StuckPayments.StuckPayment;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
-import org.leadtocash.system.security.Groups;
+import org.leadtocash.shared.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** which payments are stuck and how overdue, at fixed engine-clock times (Shanghai time). */

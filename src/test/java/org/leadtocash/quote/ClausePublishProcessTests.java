@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.leadtocash.quote.ClausePublishProcess.Vars;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -90,7 +90,7 @@ class ClausePublishProcessTests {
 
         assertThatThrownBy(() -> startAs("zhoujie", Groups.LEGAL, form(ClauseTestTypes.LOCKED, clock.today().toString(),
                 "款".repeat(ClausePublishProcess.MAX_FORM_TEXT_LENGTH + 1))))
-                .isInstanceOf(org.leadtocash.system.web.InvalidInputException.class)
+                .isInstanceOf(org.leadtocash.shared.InvalidInputException.class)
                 .hasMessageContaining("clauseText").hasMessageContaining("4001").hasMessageContaining("/api/clauses/");
         assertThat(library.history(ClauseTestTypes.LOCKED)).hasSize(1);
     }

@@ -22,7 +22,7 @@ import org.leadtocash.quote.QuoteTestSupport.U8StandIn;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Task;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
 import org.leadtocash.support.AppTest;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;

@@ -35,7 +35,7 @@ import org.leadtocash.erp.U8HandOff;
 import org.leadtocash.erp.U8Properties;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
 import org.leadtocash.support.TestData;
-import org.leadtocash.system.security.Groups;
+import org.leadtocash.shared.Groups;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

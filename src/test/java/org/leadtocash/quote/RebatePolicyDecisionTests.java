@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadtocash.support.AppTest;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.leadtocash.quote.TaxMath.Amounts;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.InvalidInputException;
 
 /**
  * The tax arithmetic of quotes and invoices (R-13): hand-checked examples, and a seeded sweep of 10,000 lines

@@ -6,9 +6,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
-import org.leadtocash.system.security.CurrentUser;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.CurrentUser;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -42,7 +42,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @RestController
 @RequestMapping(path = "/api/bank-statements", produces = MediaType.APPLICATION_JSON_VALUE)
-public class BankStatementController {
+class BankStatementController {
     private final BankStatementImports imports;
     private final CurrentUser currentUser;
 

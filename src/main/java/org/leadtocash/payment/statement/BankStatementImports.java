@@ -22,10 +22,10 @@ import org.leadtocash.payment.PaymentJourneys;
 import org.leadtocash.payment.ReceiptResult;
 import org.leadtocash.payment.statement.StatementLineRules.CheckedLine;
 import org.leadtocash.payment.statement.StatementRepository.LedgerEntry;
-import org.leadtocash.system.time.EngineClock;
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
-import org.leadtocash.system.web.NotFoundException;
+import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
+import org.leadtocash.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -90,7 +90,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * DUPLICATE or UNMATCHED) took 1 s. Daily statements of a few hundred lines answer in seconds.
  */
 @Service
-public class BankStatementImports {
+class BankStatementImports {
     private static final Logger log = LoggerFactory.getLogger(BankStatementImports.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";

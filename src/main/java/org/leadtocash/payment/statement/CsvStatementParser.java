@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
 
 /**
  * Reads the CSV statement shape (RFC 4180: comma separated, fields with commas, quotes or line breaks in double

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.leadtocash.system.web.FieldError;
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -4,7 +4,7 @@ package org.leadtocash.payment.statement;
  * What happened to one statement line. Every line of an accepted file gets exactly one outcome; none is dropped.
  * Only {@link #MATCHED} moved money onto a journey.
  */
-public enum LineOutcome {
+enum LineOutcome {
     /** Applied to the open journey of its invoice (partly or in full). */
     MATCHED,
     /** Not applied: no invoice number found, no open journey for it, or several open invoices named at once. */

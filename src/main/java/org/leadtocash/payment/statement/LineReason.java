@@ -1,7 +1,7 @@
 package org.leadtocash.payment.statement;
 
 /** The finer reason behind a {@link LineOutcome}, for filtering and for finance's follow-up. */
-public enum LineReason {
+enum LineReason {
     /** MATCHED: the journey still has an outstanding amount and stays at node ⑤. */
     PARTIAL_PAYMENT,
     /** MATCHED: this line completed the total; node ⑤ is done. */

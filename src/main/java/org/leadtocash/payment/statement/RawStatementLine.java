@@ -2,7 +2,7 @@ package org.leadtocash.payment.statement;
 
 import java.util.List;
 
-import org.leadtocash.system.web.FieldError;
+import org.leadtocash.shared.FieldError;
 
 /**
  * One statement line exactly as read, before any business rule: every value a trimmed string, {@code null} when the

@@ -1,6 +1,6 @@
 package org.leadtocash.payment.statement;
 
 /** The two statement shapes the import reads; see {@link BankStatementImports} for both layouts. */
-public enum StatementFormat {
+enum StatementFormat {
     CSV, JSON
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param sameFileImportedBefore earlier imports of a byte-identical file, oldest first (a hint for finance; the
  *                               protection against double application is the transaction-id ledger, not this)
  */
-public record StatementImportReport(String importId, String statementId, String account, StatementFormat format, String fileName,
+record StatementImportReport(String importId, String statementId, String account, StatementFormat format, String fileName,
         String charset, String sha256, long sizeBytes, String status, String importedBy, Instant importedAt, Instant completedAt,
         List<String> sameFileImportedBefore, Summary summary, List<StatementLineReport> lines) {
 

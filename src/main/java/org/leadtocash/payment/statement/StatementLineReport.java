@@ -3,7 +3,7 @@ package org.leadtocash.payment.statement;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.leadtocash.system.web.FieldError;
+import org.leadtocash.shared.FieldError;
 
 /**
  * The outcome of one statement line. The line's values are echoed as read (normalised when valid: ISO date, amount at
@@ -21,7 +21,7 @@ import org.leadtocash.system.web.FieldError;
  * @param duplicateOfLine  DUPLICATE: the line of that import (or of this file) that has the transaction id first
  * @param errors           INVALID: every broken rule, by field
  */
-public record StatementLineReport(int lineNo, String transactionId, String valueDate, String payerName, String payerAccount,
+record StatementLineReport(int lineNo, String transactionId, String valueDate, String payerName, String payerAccount,
         String amount, String currency, String memo, String invoiceNo, LineOutcome outcome, LineReason reason, String message,
         String journeyId, BigDecimal applied, BigDecimal outstanding, Boolean paidInFull, BigDecimal exceedsBy,
         String duplicateOfImport, Integer duplicateOfLine, List<FieldError> errors) {

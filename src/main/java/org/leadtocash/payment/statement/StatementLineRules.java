@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.leadtocash.system.web.FieldError;
+import org.leadtocash.shared.FieldError;
 
 /**
  * The rules every statement line must keep before it may touch a journey. A line that breaks any is INVALID and

@@ -10,7 +10,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.Set;
 
-import org.leadtocash.system.web.InvalidInputException;
+import org.leadtocash.shared.InvalidInputException;
 
 /**
  * Turns the bytes of an uploaded statement into text, or refuses the file with a 400 that says what is wrong.

@@ -1,80 +1,53 @@
 package org.leadtocash.system.demo;
 
-import java.math.BigDecimal;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.leadtocash.lead.CreditCode;
-import org.leadtocash.lead.Customers;
-import org.leadtocash.lead.LeadIntake;
-import org.leadtocash.lead.LeadSource;
-import org.leadtocash.lead.Region;
-import org.leadtocash.lead.SalesStaff;
-import org.leadtocash.lead.SalesTeam;
-import org.leadtocash.system.security.Groups;
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo set-up (profile {@code demo} only): users named after the people of the source text, each with the
- * password equal to the user id, the sales roster, and — unless {@code leadtocash.demo.sample-data=false} — a
- * handful of leads, a business trip and recent deals. Idempotent: a restart creates nothing twice.
+ * The demo users (profile {@code demo} only), named after the people of the source text, each with the password equal
+ * to the user id, in their groups. Each feature seeds its own demo data after this (the sales roster and sample leads
+ * in {@code lead}, the catalogue in {@code quote}, payment journeys in {@code payment}). Idempotent.
  */
 @Component
 @ConditionalOnProperty(name = "leadtocash.demo.enabled", havingValue = "true")
-public class DemoSetup {
+class DemoSetup {
     private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
 
     /** Camunda shows "first last": the Chinese name first, then the English one, e.g. "张伟 Zhang Wei". */
-    record DemoUser(String id, String chineseName, String englishName, String group, String role, Region region, String mobile) {
+    record DemoUser(String id, String chineseName, String englishName, String group) {
     }
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("zhangwei", "张伟", "Zhang Wei", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000001"),
-            new DemoUser("lina", "李娜", "Li Na", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000002"),
-            new DemoUser("wangfang", "王芳", "Wang Fang", Groups.SALES_REP, SalesStaff.REP, Region.EAST, "13800000003"),
-            new DemoUser("chenjing", "陈静", "Chen Jing", Groups.SALES_REP, SalesStaff.REP, Region.SOUTH, "13800000004"),
-            new DemoUser("liuyang", "刘洋", "Liu Yang", Groups.SALES_REP, SalesStaff.REP, Region.SOUTH, "13800000005"),
-            new DemoUser("zhaoqiang", "赵强", "Zhao Qiang", Groups.SALES_REP, SalesStaff.REP, Region.NORTH, "13800000006"),
-            new DemoUser("sunli", "孙丽", "Sun Li", Groups.SALES_REP, SalesStaff.REP, Region.NORTH, "13800000007"),
-            new DemoUser("limin", "李敏", "Li Min", Groups.SALES_MANAGER, SalesStaff.MANAGER, null, "13800000010"),
-            new DemoUser("wanglei", "王磊", "Wang Lei", Groups.REGIONAL_DIRECTOR, SalesStaff.DIRECTOR, null, "13800000020"),
-            new DemoUser("zhoujie", "周洁", "Zhou Jie", Groups.LEGAL, null, null, null),
-            new DemoUser("wufang", "吴芳", "Wu Fang", Groups.FINANCE, null, null, null));
+            new DemoUser("zhangwei", "张伟", "Zhang Wei", Groups.SALES_REP),
+            new DemoUser("lina", "李娜", "Li Na", Groups.SALES_REP),
+            new DemoUser("wangfang", "王芳", "Wang Fang", Groups.SALES_REP),
+            new DemoUser("chenjing", "陈静", "Chen Jing", Groups.SALES_REP),
+            new DemoUser("liuyang", "刘洋", "Liu Yang", Groups.SALES_REP),
+            new DemoUser("zhaoqiang", "赵强", "Zhao Qiang", Groups.SALES_REP),
+            new DemoUser("sunli", "孙丽", "Sun Li", Groups.SALES_REP),
+            new DemoUser("limin", "李敏", "Li Min", Groups.SALES_MANAGER),
+            new DemoUser("wanglei", "王磊", "Wang Lei", Groups.REGIONAL_DIRECTOR),
+            new DemoUser("zhoujie", "周洁", "Zhou Jie", Groups.LEGAL),
+            new DemoUser("wufang", "吴芳", "Wu Fang", Groups.FINANCE));
 
     private final IdentityService identityService;
-    private final SalesTeam salesTeam;
-    private final LeadIntake intake;
-    private final Customers customers;
-    private final EngineClock clock;
-    private final TransactionTemplate tx;
-    private final boolean sampleData;
 
-    public DemoSetup(IdentityService identityService, SalesTeam salesTeam, LeadIntake intake, Customers customers,
-                     EngineClock clock, TransactionTemplate tx, @Value("${leadtocash.demo.sample-data:true}") boolean sampleData) {
+    DemoSetup(IdentityService identityService) {
         this.identityService = identityService;
-        this.salesTeam = salesTeam;
-        this.intake = intake;
-        this.customers = customers;
-        this.clock = clock;
-        this.tx = tx;
-        this.sampleData = sampleData;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Order(10)
+    @Order(3)
     public void setUp() {
         for (DemoUser u : USERS) {
             if (identityService.createUserQuery().userId(u.id()).count() == 0) {
@@ -88,52 +61,7 @@ public class DemoSetup {
             if (identityService.createGroupQuery().groupMember(u.id()).groupId(u.group()).count() == 0) {
                 identityService.createMembership(u.id(), u.group());
             }
-            if (u.role() != null) {
-                salesTeam.save(new SalesStaff(u.id(), u.chineseName(), u.role(), u.region(), u.mobile(), true));
-            }
         }
         log.info("Demo users ready (password = user id): {}", USERS.stream().map(DemoUser::id).toList());
-        if (sampleData) {
-            tx.executeWithoutResult(s -> sampleData());
-        }
-    }
-
-    private void sampleData() {
-        var today = clock.today();
-        if (salesTeam.trips("lina").isEmpty()) {
-            salesTeam.addTripUnchecked("lina", today, today.plusDays(3), "深圳客户拜访 customer visits in Shenzhen");
-            salesTeam.recordSignedDeal("zhangwei", null, new BigDecimal("268000.00"), "DEMO-DEAL-1", clock.now().minus(2, ChronoUnit.DAYS));
-            salesTeam.recordSignedDeal("wangfang", null, new BigDecimal("56000.00"), "DEMO-DEAL-2", clock.now().minus(3, ChronoUnit.DAYS));
-        }
-        // customers zhangwei already owns, so he can quote straight away (and their new leads come to him)
-        customers.ensureOwned(code("91330106MA2H2Q8T7"), "杭州云帆软件有限公司", "zhangwei");
-        customers.ensureOwned(code("91320505MA1X8KQ93"), "苏州精工自动化有限公司", "zhangwei");
-        customers.ensureOwned(code("91440300MA5G9RT36"), "深圳智芯硬件科技有限公司", "chenjing");
-        lead("DEMO-WEB-1", LeadSource.WEBSITE_FORM, "杭州云帆软件有限公司", "91330106MA2H2Q8T7", "陈晓明", "13912345678", Region.EAST, "350000", "SaaS 年度订阅");
-        lead("DEMO-WEB-2", LeadSource.WEBSITE_FORM, "深圳智芯硬件科技有限公司", "91440300MA5G9RT36", "林海", "0755-86012345", Region.SOUTH, "120000", "智能网关");
-        lead("DEMO-QR-1", LeadSource.TRADE_SHOW_QR, "东莞精密模具有限公司", "91441900MA4W1XK20", "黄志强", "13622223333", Region.SOUTH, "480000", "模具维修服务");
-        lead("DEMO-QR-2", LeadSource.TRADE_SHOW_QR, "济南华建建材有限公司", "91370100MA3C7PLE4", "孙伟", "15866667777", Region.NORTH, "30000", "建材报价系统");
-        lead("DEMO-PHONE-1", LeadSource.PHONE_CALL, "上海申远物流有限公司", "91310115MA1K4BWY6", "王强", "021-62345678", Region.EAST, "80000", null);
-    }
-
-    private static String code(String first17) {
-        return first17 + CreditCode.checkCharacter(first17);
-    }
-
-    private void lead(String externalId, LeadSource source, String company, String first17, String contact, String phone,
-                      Region region, String budget, String interest) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("externalId", externalId);
-        body.put("source", source.name());
-        body.put("companyName", company);
-        body.put("creditCode", code(first17));
-        body.put("contactName", contact);
-        body.put("contactPhone", phone);
-        body.put("region", region.name());
-        body.put("budgetCny", new BigDecimal(budget));
-        if (interest != null) {
-            body.put("productInterest", interest);
-        }
-        intake.receive(body, source);
     }
 }

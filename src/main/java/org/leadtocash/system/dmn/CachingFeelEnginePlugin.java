@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * decisions stays as configured: history, the legacy-behaviour flag and custom function providers.
  */
 @Component
-public class CachingFeelEnginePlugin extends AbstractProcessEnginePlugin {
+class CachingFeelEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * database from an earlier version) would never be acquired, so they are given "now".
  */
 @Component
-public class JobAcquisitionIndex {
+class JobAcquisitionIndex {
     private static final Logger log = LoggerFactory.getLogger(JobAcquisitionIndex.class);
     private final JdbcClient jdbc;
 

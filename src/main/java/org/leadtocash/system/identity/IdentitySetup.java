@@ -1,5 +1,7 @@
 package org.leadtocash.system.identity;
 
+import org.leadtocash.shared.TasklistFilters;
+
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -44,12 +46,12 @@ public class IdentitySetup {
     public static final String FILTER_GROUP_TASKS = "我组的任务 My group tasks";
 
     private static final Map<String, String> GROUP_NAMES = Map.of(
-            org.leadtocash.system.security.Groups.SALES_REP, "销售 Sales reps",
-            org.leadtocash.system.security.Groups.SALES_MANAGER, "销售主管 Sales managers",
-            org.leadtocash.system.security.Groups.REGIONAL_DIRECTOR, "区域总监 Regional directors",
-            org.leadtocash.system.security.Groups.LEGAL, "法务 Legal",
-            org.leadtocash.system.security.Groups.FINANCE, "财务 Finance",
-            org.leadtocash.system.security.Groups.ADMIN, "管理员 Camunda administrators");
+            org.leadtocash.shared.Groups.SALES_REP, "销售 Sales reps",
+            org.leadtocash.shared.Groups.SALES_MANAGER, "销售主管 Sales managers",
+            org.leadtocash.shared.Groups.REGIONAL_DIRECTOR, "区域总监 Regional directors",
+            org.leadtocash.shared.Groups.LEGAL, "法务 Legal",
+            org.leadtocash.shared.Groups.FINANCE, "财务 Finance",
+            org.leadtocash.shared.Groups.ADMIN, "管理员 Camunda administrators");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -69,7 +71,7 @@ public class IdentitySetup {
     public void setUp() {
         GROUP_NAMES.forEach(this::ensureGroup);
 
-        String rep = org.leadtocash.system.security.Groups.SALES_REP;
+        String rep = org.leadtocash.shared.Groups.SALES_REP;
         grant(rep, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(rep, Resources.PROCESS_DEFINITION, "LeadRoutingProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(rep, Resources.PROCESS_DEFINITION, "BusinessTripProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
@@ -77,12 +79,12 @@ public class IdentitySetup {
         grant(rep, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
         // legal publishes clause versions from Tasklist (only legal may: the delegate checks the group too)
-        String legal = org.leadtocash.system.security.Groups.LEGAL;
+        String legal = org.leadtocash.shared.Groups.LEGAL;
         grant(legal, Resources.PROCESS_DEFINITION, "ClausePublishProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(legal, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
-        for (String overseer : List.of(org.leadtocash.system.security.Groups.SALES_MANAGER,
-                org.leadtocash.system.security.Groups.REGIONAL_DIRECTOR)) {
+        for (String overseer : List.of(org.leadtocash.shared.Groups.SALES_MANAGER,
+                org.leadtocash.shared.Groups.REGIONAL_DIRECTOR)) {
             grant(overseer, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(overseer, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(overseer, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
@@ -98,12 +100,12 @@ public class IdentitySetup {
             grant(overseer, Resources.GROUP, ANY, Permissions.READ);
         }
         // a director changes the routing table in Modeler and deploys it
-        grant(org.leadtocash.system.security.Groups.REGIONAL_DIRECTOR, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
-        for (String desk : List.of(org.leadtocash.system.security.Groups.LEGAL, org.leadtocash.system.security.Groups.FINANCE)) {
+        grant(org.leadtocash.shared.Groups.REGIONAL_DIRECTOR, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+        for (String desk : List.of(org.leadtocash.shared.Groups.LEGAL, org.leadtocash.shared.Groups.FINANCE)) {
             grant(desk, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }
         // finance starts a payment journey for an invoice raised elsewhere (Tasklist start form)
-        String finance = org.leadtocash.system.security.Groups.FINANCE;
+        String finance = org.leadtocash.shared.Groups.FINANCE;
         grant(finance, Resources.PROCESS_DEFINITION, "PaymentJourneyProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(finance, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         for (Resources resource : Resources.values()) {

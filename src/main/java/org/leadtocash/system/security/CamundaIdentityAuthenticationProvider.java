@@ -1,5 +1,7 @@
 package org.leadtocash.system.security;
 
+import org.leadtocash.shared.CurrentUser;
+
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Checks user id and password against the Camunda identity service, so the app and the engine share one set of users. */
 @Component
-public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private final IdentityService identityService;
 
     public CamundaIdentityAuthenticationProvider(IdentityService identityService) {

@@ -1,5 +1,7 @@
 package org.leadtocash.system.security;
 
+import org.leadtocash.shared.CurrentUser;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,10 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Authenticates a lead source channel by its API key (header {@value #HEADER}). The principal is
  * {@code channel:<NAME>} with authority {@code CHANNEL_<NAME>}; keys are compared in constant time.
  */
-public class ChannelApiKeyFilter extends OncePerRequestFilter {
+class ChannelApiKeyFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Api-Key";
     public static final String CHANNEL_AUTHORITY_PREFIX = "CHANNEL_";
-    public static final String CHANNEL_PRINCIPAL_PREFIX = "channel:";
 
     private final Map<String, String> keys;
 
@@ -48,7 +49,7 @@ public class ChannelApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                CHANNEL_PRINCIPAL_PREFIX + channel, null, List.of(new SimpleGrantedAuthority(CHANNEL_AUTHORITY_PREFIX + channel))));
+                CurrentUser.CHANNEL_PRINCIPAL_PREFIX + channel, null, List.of(new SimpleGrantedAuthority(CHANNEL_AUTHORITY_PREFIX + channel))));
         try {
             chain.doFilter(request, response);
         } finally {

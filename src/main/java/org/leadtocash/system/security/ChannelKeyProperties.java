@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * A request to {@code POST /api/leads} must carry one of them in header {@code X-Api-Key}.
  */
 @ConfigurationProperties(prefix = "leadtocash.security")
-public record ChannelKeyProperties(Map<String, String> channelKeys) {
+record ChannelKeyProperties(Map<String, String> channelKeys) {
     public ChannelKeyProperties {
         channelKeys = channelKeys == null ? Map.of() : Map.copyOf(channelKeys);
     }

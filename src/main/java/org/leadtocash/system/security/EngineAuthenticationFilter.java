@@ -1,5 +1,7 @@
 package org.leadtocash.system.security;
 
+import org.leadtocash.shared.CurrentUser;
+
 import java.io.IOException;
 import java.util.ArrayList;
 
@@ -17,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Makes the authenticated API user the engine's current user for the request, so every engine call
  * made on the user's behalf is checked against Camunda authorizations.
  */
-public class EngineAuthenticationFilter extends OncePerRequestFilter {
+class EngineAuthenticationFilter extends OncePerRequestFilter {
     private final IdentityService identityService;
 
     public EngineAuthenticationFilter(IdentityService identityService) {
@@ -29,7 +31,7 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         boolean user = authentication != null && authentication.isAuthenticated()
-                && !authentication.getName().startsWith(ChannelApiKeyFilter.CHANNEL_PRINCIPAL_PREFIX)
+                && !authentication.getName().startsWith(CurrentUser.CHANNEL_PRINCIPAL_PREFIX)
                 && !"anonymousUser".equals(authentication.getName());
         if (!user) {
             chain.doFilter(request, response);

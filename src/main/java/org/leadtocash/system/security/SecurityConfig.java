@@ -33,7 +33,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration
 @EnableWebSecurity
 @EnableConfigurationProperties(ChannelKeyProperties.class)
-public class SecurityConfig {
+class SecurityConfig {
 
     @Bean
     @Order(1)

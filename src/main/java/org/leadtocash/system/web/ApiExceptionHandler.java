@@ -1,5 +1,9 @@
 package org.leadtocash.system.web;
 
+import org.leadtocash.shared.FieldError;
+import org.leadtocash.shared.InvalidInputException;
+import org.leadtocash.shared.NotFoundException;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.leadtocash.system.web;
 
+import org.leadtocash.shared.FieldError;
+
 import java.util.List;
 
 import org.springframework.core.Ordered;
@@ -19,7 +21,7 @@ import org.springframework.web.multipart.MultipartException;
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice
-public class MultipartProblems {
+class MultipartProblems {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public ProblemDetail tooLarge(MaxUploadSizeExceededException e) {

@@ -1,5 +1,7 @@
 package org.leadtocash.system.web;
 
+import org.leadtocash.shared.InvalidInputException;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * (which Jackson detects) and bodies declared in another charset are left to the converter.
  */
 @ControllerAdvice(basePackages = "org.leadtocash")
-public class Utf8JsonBodyAdvice extends RequestBodyAdviceAdapter {
+class Utf8JsonBodyAdvice extends RequestBodyAdviceAdapter {
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {

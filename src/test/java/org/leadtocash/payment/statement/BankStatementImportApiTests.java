@@ -26,7 +26,7 @@ import org.leadtocash.payment.PaymentJourney;
 import org.leadtocash.payment.PaymentJourneys;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
-import org.leadtocash.system.time.EngineClock;
+import org.leadtocash.shared.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;

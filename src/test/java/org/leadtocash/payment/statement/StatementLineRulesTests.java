@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.leadtocash.system.web.FieldError;
+import org.leadtocash.shared.FieldError;
 
 /** The rules of one statement line: accepted spellings of dates and amounts, and each broken rule named. */
 class StatementLineRulesTests {

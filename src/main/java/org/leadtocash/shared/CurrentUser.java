@@ -1,4 +1,4 @@
-package org.leadtocash.system.security;
+package org.leadtocash.shared;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
     public static final String GROUP_PREFIX = "GROUP_";
+    /** The principal name of a lead source channel that authenticated with its API key: this prefix + the channel. */
+    public static final String CHANNEL_PRINCIPAL_PREFIX = "channel:";
 
     public String id() {
         return authentication().getName();
@@ -29,6 +31,12 @@ public class CurrentUser {
                 .filter(a -> a.startsWith(GROUP_PREFIX))
                 .map(a -> a.substring(GROUP_PREFIX.length()))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The source channel behind the request (e.g. {@code WEBSITE_FORM}) when a channel key authenticated it, else null. */
+    public String channel() {
+        String name = authentication().getName();
+        return name.startsWith(CHANNEL_PRINCIPAL_PREFIX) ? name.substring(CHANNEL_PRINCIPAL_PREFIX.length()) : null;
     }
 
     public boolean isIn(String group) {

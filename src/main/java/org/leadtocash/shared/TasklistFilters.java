@@ -1,4 +1,4 @@
-package org.leadtocash.system.identity;
+package org.leadtocash.shared;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;

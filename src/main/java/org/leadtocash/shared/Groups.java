@@ -1,4 +1,4 @@
-package org.leadtocash.system.security;
+package org.leadtocash.shared;
 
 import java.util.List;
 

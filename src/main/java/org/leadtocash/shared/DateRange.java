@@ -1,10 +1,9 @@
-package org.leadtocash.system.kpi;
+package org.leadtocash.shared;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.leadtocash.system.web.InvalidInputException;
 
 /** The calendar days of a KPI report, both ends included, as the request's {@code from} and {@code to}. */
 public record DateRange(LocalDate from, LocalDate to) {

@@ -1,4 +1,4 @@
-package org.leadtocash.system.time;
+package org.leadtocash.shared;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.leadtocash.system.web;
+package org.leadtocash.shared;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.leadtocash.system.kpi;
+package org.leadtocash.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

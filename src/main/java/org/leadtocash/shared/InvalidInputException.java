@@ -1,4 +1,4 @@
-package org.leadtocash.system.web;
+package org.leadtocash.shared;
 
 import java.util.List;
 import java.util.stream.Collectors;
