@@ -36,59 +36,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bank-statement import (R-20 node ⑤ 我方银行到账): reads a statement our bank exported, correlates every credit line
- * to the payment journey waiting for it — by invoice number, then amount — and answers line by line.
- *
- * <h2>Shapes</h2>
- * <b>CSV</b> (what a Chinese bank's online banking exports; UTF-8, UTF-8 with BOM, or GBK as Excel saves it):
- * <pre>
- * 交易日期,流水号,付款人名称,付款人账号,金额,币种,摘要
- * 2025-03-18,HX202503180001,杭州云帆软件有限公司,6222020200112233445,"56,500.00",CNY,支付发票25312000000012345678货款
- * </pre>
- * Columns by name in any order, optional 发票号 column, English names too — see {@link CsvStatementParser}.
- * <b>JSON</b> (a bank-API or treasury-system feed) — see {@link JsonStatementParser}:
- * {@code {"statementId","account","lines":[{"valueDate","transactionId","payerName","payerAccount","amount","currency","memo","invoiceNo"}]}}.
- * Line rules (dates, amounts, CNY, lengths) are in {@link StatementLineRules}; invoice numbers in memos in
- * {@link InvoiceNumbers}. A full example is in the test resources ({@code org/leadtocash/payment/statement/}).
- *
- * <h2>Whole file or nothing — for the file; line by line — for the money</h2>
- * The file is checked as a whole first: larger than 5 MB, more than 10,000 lines, empty, binary (Excel, PDF, NUL
- * bytes), not UTF-8/GBK, malformed JSON, unclosed CSV quotes or a header lacking a required column answer 400 naming
- * the problem, and nothing is stored or applied. An accepted file is then applied <b>one line per database
- * transaction</b>: a bad line never rolls back the good ones, because each line is an independent bank transaction,
- * and finance needs the 499 good receipts of a 500-line statement on the journeys today, not after the one typo is
- * fixed. All-or-nothing would also hold one database transaction over hundreds of process correlations. Partial
- * application is safe because of the ledger below: importing the same (or a corrected) file again applies exactly
- * the lines not applied before.
- *
- * <h2>Never twice, never dropped</h2>
- * <ul>
- * <li>The ledger {@code bank_receipt_ledger} holds every bank transaction id applied to a journey, primary key on
- *     the id, inserted in the same database transaction as the receipt. A line whose id is in it is DUPLICATE
- *     (naming the import and line that applied it); two imports racing on the same id cannot both apply it. The bank
- *     transaction id is unique per receiving bank, and the company reconciles one set of receiving accounts, so the
- *     id alone is the key.</li>
- * <li>Only applied lines enter the ledger: an UNMATCHED, AMOUNT_MISMATCH or INVALID line may be imported again
- *     once the cause is fixed (the journey started, the invoice number corrected) and then matches.</li>
- * <li>Within one file, the first line with a transaction id is processed and every later line with the same id is
- *     DUPLICATE, whatever its other values.</li>
- * <li>Every line of an accepted file is stored with its outcome in {@code bank_statement_line};
- *     {@code GET /api/bank-statements/{importId}} answers the same report again.</li>
- * </ul>
- *
- * <h2>Matching</h2>
- * The invoice number is the line's {@code invoiceNo} (发票号) if given, else the one invoice number in the memo that
- * belongs to an open journey ({@link PaymentJourneys#findOpenByInvoiceNo}); labelled memo numbers (发票号…) win over
- * bare ones, and two open invoices named at once make the line UNMATCHED (ambiguous), since one bank line cannot be
- * split automatically. The amount must be at most the journey's outstanding sum (due − received): more is
- * AMOUNT_MISMATCH with the excess; less is a partial payment that keeps the journey at ⑤
- * ({@link PaymentJourneys#applyBankReceipt}, reference = bank transaction id, recorded by the importing user).
- * A transaction the journey already holds under the same reference (finance entered it by hand) is DUPLICATE too.
- *
- * <h2>Cost</h2>
- * The import runs within the request. Measured on the in-memory H2 test database: a 10,000-line file (0.9 MB) with
- * 1,000 matching lines took 27 s, almost all of it the 1,000 process correlations; importing it again (everything
- * DUPLICATE or UNMATCHED) took 1 s. Daily statements of a few hundred lines answer in seconds.
+ * Bank-statement import (R-20 node ⑤ 我方银行到账): reads a statement our bank exported (CSV or JSON), correlates every
+ * credit line to the payment journey waiting for it — by invoice number, then amount — and answers line by line. The
+ * file is refused whole when malformed; an accepted file is applied one line per transaction, so a bad line never
+ * holds back the good ones, and a ledger of applied bank transaction ids keeps a re-import from applying any twice.
+ * docs/design/bank-statement-import.md has the shapes, the matching rules and the cost.
  */
 @Service
 class BankStatementImports {
