@@ -10,15 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.leadtocash.shared.OncePerKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 /**
- * SQL for {@code erp_handoff} ({@code V5__erp_handoff.sql}). Plain JDBC that runs on H2 and PostgreSQL; every method
- * runs in the caller's transaction ({@link U8HandOff} opens a new one for each step).
+ * SQL for {@code erp_handoff} ({@code V5__erp_handoff.sql}): an IN_FLIGHT attempt is the claim on its biz_id, an
+ * ACCEPTED or EXPORTED_NOT_SENT one ends it. Plain JDBC that runs on H2 and PostgreSQL; every method runs in the
+ * caller's transaction ({@link U8HandOff} opens a new one for each step).
  */
-final class HandOffLog {
+final class HandOffLog implements OncePerKey.Log<HandOffLog.Claim, HandOffEntry> {
     private static final int MAX_ERRCODE = 64;
     private static final int MAX_TEXT = 2000;
     private static final int MAX_ID = 64;
@@ -26,8 +28,12 @@ final class HandOffLog {
     private static final String COLUMNS = "id, biz_id, trade_id, outcome, errcode, errmsg, detail, u8_voucher_id,"
             + " payload, started_at, finished_at";
 
-    /** The IN_FLIGHT row of a biz_id with its claim. */
-    record InFlight(HandOffEntry entry, String claimToken, Instant claimedAt) {
+    /** The IN_FLIGHT row of a biz_id and when it was claimed. */
+    private record InFlight(HandOffEntry entry, Instant claimedAt) {
+    }
+
+    /** A claim on a biz_id: the IN_FLIGHT attempt {@code id} held by {@code token}. */
+    record Claim(String bizId, long id, String token, String tradeId, String payload) {
     }
 
     private final JdbcTemplate jdbc;
@@ -37,16 +43,17 @@ final class HandOffLog {
     }
 
     /** The ACCEPTED or EXPORTED_NOT_SENT attempt of the biz_id, if there is one. */
-    Optional<HandOffEntry> findDone(String bizId) {
+    @Override
+    public Optional<HandOffEntry> findDone(String bizId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM erp_handoff WHERE done_key = ?", HandOffLog::entry, bizId)
                 .stream().findFirst();
     }
 
     /** The IN_FLIGHT attempt of the biz_id, if there is one. */
-    Optional<InFlight> findInFlight(String bizId) {
-        return jdbc.query("SELECT " + COLUMNS + ", claim_token, claimed_at FROM erp_handoff WHERE open_key = ?",
-                (rs, row) -> new InFlight(entry(rs, row), rs.getString("claim_token"),
-                        rs.getObject("claimed_at", OffsetDateTime.class).toInstant()), bizId).stream().findFirst();
+    private Optional<InFlight> findInFlight(String bizId) {
+        return jdbc.query("SELECT " + COLUMNS + ", claimed_at FROM erp_handoff WHERE open_key = ?",
+                (rs, row) -> new InFlight(entry(rs, row), rs.getObject("claimed_at", OffsetDateTime.class).toInstant()),
+                bizId).stream().findFirst();
     }
 
     /** The newest attempt of the biz_id other than {@code exceptId}. */
@@ -63,10 +70,9 @@ final class HandOffLog {
     /**
      * Inserts a new IN_FLIGHT attempt: the claim on the biz_id.
      *
-     * @return the attempt's id
      * @throws org.springframework.dao.DuplicateKeyException when another attempt of the biz_id is in flight
      */
-    long insertClaim(String bizId, String claimToken, String payload, Instant now) {
+    Claim insertClaim(String bizId, String claimToken, String payload, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO erp_handoff (biz_id, outcome, open_key,"
@@ -84,27 +90,52 @@ final class HandOffLog {
         if (id == null) {
             throw new IllegalStateException("the database returned no id for the new hand-off attempt");
         }
-        return id.longValue();
+        return new Claim(bizId, id.longValue(), claimToken, null, payload);
     }
 
-    /** Takes over an IN_FLIGHT attempt claimed before {@code staleBefore}; true when this token now holds it. */
-    boolean takeOver(long id, String claimToken, Instant now, Instant staleBefore) {
-        return jdbc.update("UPDATE erp_handoff SET claim_token = ?, claimed_at = ?"
+    /** Takes over the IN_FLIGHT attempt of the biz_id if it was claimed before {@code staleBefore}. */
+    @Override
+    public Optional<Claim> takeOver(String bizId, String claimToken, Instant now, Instant staleBefore) {
+        Optional<InFlight> held = findInFlight(bizId);
+        if (held.isEmpty() || !held.get().claimedAt().isBefore(staleBefore)) {
+            return Optional.empty();
+        }
+        HandOffEntry stale = held.get().entry();
+        boolean tookOver = jdbc.update("UPDATE erp_handoff SET claim_token = ?, claimed_at = ?"
                         + " WHERE id = ? AND outcome = 'IN_FLIGHT' AND claimed_at < ?",
-                claimToken, timestamp(now), id, timestamp(staleBefore)) == 1;
+                claimToken, timestamp(now), stale.id(), timestamp(staleBefore)) == 1;
+        return tookOver ? Optional.of(new Claim(bizId, stale.id(), claimToken, stale.tradeId(), stale.payload()))
+                : Optional.empty();
+    }
+
+    /**
+     * Gives up a claim under which nothing was sent: deletes it, or when a tradeid was recorded under it (U8 may have
+     * that request) ends it as FAILED, superseded by {@code done}.
+     */
+    @Override
+    public boolean release(Claim claim, HandOffEntry done, Instant now) {
+        return deleteUnsentClaim(claim)
+                || finishUnsuccessful(claim, AttemptOutcome.FAILED, null, null,
+                        "superseded: attempt " + done.id() + " of this biz_id is done", now);
+    }
+
+    @Override
+    public String describe(Claim claim) {
+        return "hand-off attempt " + claim.id() + " of sale invoice " + claim.bizId() + " (tradeid " + claim.tradeId()
+                + ")";
     }
 
     /** Records the tradeid (and the payload) about to be sent; false when the claim is no longer this token's. */
-    boolean recordTradeId(long id, String claimToken, String tradeId, String payload) {
+    boolean recordTradeId(Claim claim, String tradeId, String payload) {
         return jdbc.update("UPDATE erp_handoff SET trade_id = ?, payload = ?"
                         + " WHERE id = ? AND claim_token = ? AND outcome = 'IN_FLIGHT'",
-                tradeId, payload, id, claimToken) == 1;
+                tradeId, payload, claim.id(), claim.token()) == 1;
     }
 
     /** Deletes a claim under which nothing was sent (no tradeid recorded); false when there is no such claim. */
-    boolean deleteUnsentClaim(long id, String claimToken) {
+    private boolean deleteUnsentClaim(Claim claim) {
         return jdbc.update("DELETE FROM erp_handoff WHERE id = ? AND claim_token = ? AND outcome = 'IN_FLIGHT'"
-                + " AND trade_id IS NULL", id, claimToken) == 1;
+                + " AND trade_id IS NULL", claim.id(), claim.token()) == 1;
     }
 
     /** Appends to the attempt's detail (e.g. that it was resent after a takeover). */
@@ -127,23 +158,23 @@ final class HandOffLog {
                 id) == 1;
     }
 
-    /** Ends the IN_FLIGHT attempt as EXPORTED_NOT_SENT, if this token still holds it. */
-    boolean finishExported(long id, String claimToken, String detail, Instant now) {
+    /** Ends the IN_FLIGHT attempt as EXPORTED_NOT_SENT, if this claim still holds it. */
+    boolean finishExported(Claim claim, String detail, Instant now) {
         return jdbc.update("UPDATE erp_handoff SET outcome = 'EXPORTED_NOT_SENT', open_key = NULL, done_key = biz_id,"
                         + " detail = ?, finished_at = ? WHERE id = ? AND claim_token = ? AND outcome = 'IN_FLIGHT'",
-                cut(detail, MAX_TEXT), timestamp(now), id, claimToken) == 1;
+                cut(detail, MAX_TEXT), timestamp(now), claim.id(), claim.token()) == 1;
     }
 
-    /** Ends the IN_FLIGHT attempt as REJECTED or FAILED, if this token still holds it. */
-    boolean finishUnsuccessful(long id, String claimToken, AttemptOutcome outcome, String errcode, String errmsg,
-                               String detail, Instant now) {
+    /** Ends the IN_FLIGHT attempt as REJECTED or FAILED, if this claim still holds it. */
+    boolean finishUnsuccessful(Claim claim, AttemptOutcome outcome, String errcode, String errmsg, String detail,
+                               Instant now) {
         if (outcome != AttemptOutcome.REJECTED && outcome != AttemptOutcome.FAILED) {
             throw new IllegalArgumentException("not an unsuccessful outcome: " + outcome);
         }
         return jdbc.update("UPDATE erp_handoff SET outcome = ?, open_key = NULL, errcode = ?, errmsg = ?, detail = ?,"
                         + " finished_at = ? WHERE id = ? AND claim_token = ? AND outcome = 'IN_FLIGHT'",
                 outcome.name(), cut(errcode, MAX_ERRCODE), cut(errmsg, MAX_TEXT), cut(detail, MAX_TEXT),
-                timestamp(now), id, claimToken) == 1;
+                timestamp(now), claim.id(), claim.token()) == 1;
     }
 
     /** Newest first. */

@@ -13,36 +13,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Maps a {@link SaleInvoiceOrder} to the body of U8 OpenAPI {@code saleinvoice/add}, and checks it first.
- *
- * <h2>Field names (and what they are based on)</h2>
- * The OpenAPI speaks its own lower-case JSON names, not the U8 database columns ({@code cInvCode}, {@code iQuantity},
- * {@code iTaxRate}, {@code cCusCode} … are the SalesVouch tables and the EAI XML). The names below are those of the
- * open platform's API centre: the request example of "新增一张销售发票" ({@code POST /api/saleinvoice/add}: header
- * {@code vouchertype, saletypecode, date, departmentcode, personcode, customercode, cbaccount}, entry
- * {@code warehousecode, inventorycode, quantity, quotedprice, originalprice, originaltaxedprice, originalmoney,
- * originaltax, originalsum, originaldiscount, price, money, tax, sum}) and the answer of "获取单个单张销售发票"
- * ({@code GET /api/saleinvoice/get}: also {@code customername, memory, taxrate, businesstype, foreigncurrency,
- * currencyrate}). {@code inventoryname} on an entry is what public clients put next to {@code inventorycode}.
- * Like the documented example, every value is sent as a string.
- *
- * <h2>Mapping</h2>
- * <ul>
- * <li>Header: {@code vouchertype} and {@code saletypecode} from the settings (26 销售专用发票, 01), {@code date}
- * yyyy-MM-dd, {@code customercode} = the credit code, {@code customername}, {@code personcode} = the rep,
- * {@code cbaccount} = our receiving account, {@code businesstype} 普通销售, {@code foreigncurrency} 人民币 and
- * {@code currencyrate} 1, {@code taxrate} when every line has the same rate, {@code memory} (备注) naming our biz_id
- * and the receiving bank. No {@code invoiceno}: U8 numbers the invoice. No {@code departmentcode} or
- * {@code warehousecode}: U8 takes the person's department and the inventory's default warehouse.</li>
- * <li>Entry: {@code inventorycode}/{@code inventoryname}, {@code quantity}, {@code taxrate} (percent),
- * {@code quotedprice} = list unit price incl. VAT, {@code originaltaxedprice} = total / quantity and
- * {@code originalprice} = net / quantity (6 decimals, HALF_UP), {@code originalmoney} = net, {@code originaltax} =
- * VAT, {@code originalsum} = total, {@code originaldiscount} = list price × quantity − total (the rebate, HALF_UP to
- * the fen); {@code price/money/tax/sum} (local currency) equal the original-currency values, the currency being
- * CNY.</li>
- * </ul>
- * Amounts are taken as they are (they must have at most two decimals); nothing is recomputed, so what U8 books is
- * exactly what our invoice request says.
+ * Maps a {@link SaleInvoiceOrder} to the body of U8 OpenAPI {@code saleinvoice/add} (the open platform's lower-case
+ * JSON names, every value a string), and checks it first. Amounts are taken as they are, never recomputed, so what U8
+ * books is exactly what our invoice request says. docs/design/u8-openapi.md lists the field mapping and its sources.
  */
 final class SaleInvoicePayload {
     static final int MAX_BIZ_ID = 64;

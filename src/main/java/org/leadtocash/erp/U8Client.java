@@ -25,38 +25,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The three Yonyou U8 OpenAPI calls of a hand-off, over HTTPS with JSON answers.
- *
- * <h2>What the calls look like (and what that is based on)</h2>
- * <ul>
- * <li><b>Token</b>: {@code GET /system/token?from_account=&app_key=&app_secret=} →
- * {@code {"errcode":"0","errmsg":…,"token":{"id":"…","appKey":"…","expiresIn":7200}}}. The GET, the parameters and
- * {@code token.id}/{@code token.expiresIn} (seconds) are how public U8 OpenAPI clients call and read it (e.g. a Spring
- * {@code TokenService} parsing {@code token.id} and {@code token.expiresIn}; a Ruby client noting "平台的过期时间是 7200
- * 秒"). A flat {@code {"token":"…","expires_in":…}} is read too; without any expiry we assume 7200 s. The token is
- * cached until shortly before it expires (a tenth of its lifetime early, at most 5 minutes early) and shared by all
- * calls of this node.</li>
- * <li><b>Trade id</b>: {@code GET /system/tradeid?from_account=&app_key=&token=} →
- * {@code {"errcode":"0","errmsg":"成功","trade":{"id":"40d8c9b4…"}}} — the open platform's API centre page
- * "tradeid/get" (open.yonyouup.com/apiCenter, u8open.yonyou.com/apiCenter/tradeGet), which also says what the trade
- * id is for: a resubmission with the same tradeid (or the same {@code biz_id}) is recognised as a repeat and never
- * creates a second voucher ("多次提交请使用同一个 tradeid").</li>
- * <li><b>Sale invoice</b>: {@code POST /api/saleinvoice/add?from_account=&to_account=&app_key=&token=&tradeid=&biz_id=&sync=1}
- * with body {@code {"saleinvoice":{…,"entry":[…]}}} → {@code {"errcode","errmsg","id","tradeid"}} — the API centre
- * page "新增一张销售发票" (yonyouup.apifox.cn, U8 V12.0+), which lists {@code ds_sequence} and {@code sync} as optional
- * parameters. Without {@code sync=1} add calls are asynchronous and answer with a result {@code url}
- * ({@code /result?requestid=}) to poll, as public clients show; {@code sync=1} makes U8 answer with the outcome.</li>
- * </ul>
- * {@code errcode} comes as a string ({@code "0"}) in the documentation and as a number in some answers; both are read.
- * U8 answers with {@code Content-Type: text/html} although the body is JSON, so the body is parsed whatever the type.
- *
- * <h2>Failures</h2>
- * Connection errors, timeouts, HTTP statuses other than 2xx and answers that are not JSON with an {@code errcode}
- * throw {@link U8UnavailableException}, as do a refused token or tradeid (a set-up problem, not invoice data). An
- * errcode that means the token is invalid or expired (a configured {@code token-errcodes} value, or an errmsg naming
- * the token — the open platform's pages we found do not list that code) makes the client fetch a new token once and
- * repeat the call; U8 checks the token before it looks at the request, so the repeat cannot create anything twice.
- * Exception messages never contain the URL, the app secret or the token.
+ * The three Yonyou U8 OpenAPI calls of a hand-off — token, tradeid, {@code saleinvoice/add?sync=1} — over HTTPS with
+ * JSON answers (read whatever the content type; errcode as string or number). The token is cached until shortly before
+ * it expires. Unreachable, non-2xx, unreadable answers and a refused token or tradeid throw
+ * {@link U8UnavailableException}; an invalid-token errcode fetches a new token and repeats the call once. Exception
+ * messages never contain the URL, the app secret or the token. docs/design/u8-openapi.md says what the calls are
+ * based on.
  */
 final class U8Client {
     static final String TOKEN_PATH = "/system/token";

@@ -10,15 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.leadtocash.shared.OncePerKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 /**
- * SQL for the tables of {@code V2__notification_delivery.sql}. Plain JDBC that runs on H2 and PostgreSQL; every method
- * runs in the caller's transaction ({@link NotificationService} opens a new one for each step).
+ * SQL for the tables of {@code V2__notification_delivery.sql}: a {@code notification_claim} row is the claim on an
+ * idempotency key, a SENT or NOT_SENT_UNCONFIGURED delivery ends it. Plain JDBC that runs on H2 and PostgreSQL; every
+ * method runs in the caller's transaction ({@link NotificationService} opens a new one for each step).
  */
-final class DeliveryLog {
+final class DeliveryLog implements OncePerKey.Log<DeliveryLog.Claim, Delivery> {
     static final int MAX_KEY = 200;
     static final int MAX_PROCESS_INSTANCE_ID = 64;
     static final int MAX_BUSINESS_KEY = 255;
@@ -30,6 +32,10 @@ final class DeliveryLog {
     private static final String COLUMNS = "id, idempotency_key, channel, recipients, title, message_text, status,"
             + " error_message, attempted_at, process_instance_id, business_key";
 
+    /** The claim row of an idempotency key, held by {@code token}. */
+    record Claim(String idempotencyKey, String token) {
+    }
+
     private final JdbcTemplate jdbc;
 
     DeliveryLog(JdbcTemplate jdbc) {
@@ -37,7 +43,8 @@ final class DeliveryLog {
     }
 
     /** The SENT or NOT_SENT_UNCONFIGURED delivery of the key, if there is one. */
-    Optional<Delivery> findSuccessful(String idempotencyKey) {
+    @Override
+    public Optional<Delivery> findDone(String idempotencyKey) {
         return jdbc.query("SELECT " + COLUMNS + " FROM notification_delivery WHERE success_key = ?",
                 DeliveryLog::delivery, idempotencyKey).stream().findFirst();
     }
@@ -47,22 +54,35 @@ final class DeliveryLog {
      *
      * @throws org.springframework.dao.DuplicateKeyException when another claim on the key exists
      */
-    void insertClaim(String idempotencyKey, String token, Instant now) {
+    Claim insertClaim(String idempotencyKey, String token, Instant now) {
         jdbc.update("INSERT INTO notification_claim (idempotency_key, claim_token, claimed_at) VALUES (?, ?, ?)",
                 idempotencyKey, token, timestamp(now));
+        return new Claim(idempotencyKey, token);
     }
 
-    /** Takes over a claim made before {@code staleBefore}; true when this token now holds it. */
-    boolean takeOverStaleClaim(String idempotencyKey, String token, Instant now, Instant staleBefore) {
-        return jdbc.update("UPDATE notification_claim SET claim_token = ?, claimed_at = ?"
+    /** Takes over a claim made before {@code staleBefore}. */
+    @Override
+    public Optional<Claim> takeOver(String idempotencyKey, String token, Instant now, Instant staleBefore) {
+        boolean tookOver = jdbc.update("UPDATE notification_claim SET claim_token = ?, claimed_at = ?"
                         + " WHERE idempotency_key = ? AND claimed_at < ?",
                 token, timestamp(now), idempotencyKey, timestamp(staleBefore)) == 1;
+        return tookOver ? Optional.of(new Claim(idempotencyKey, token)) : Optional.empty();
     }
 
     /** Deletes the claim if this token still holds it; false when it was taken over meanwhile. */
-    boolean releaseClaim(String idempotencyKey, String token) {
+    boolean releaseClaim(Claim claim) {
         return jdbc.update("DELETE FROM notification_claim WHERE idempotency_key = ? AND claim_token = ?",
-                idempotencyKey, token) == 1;
+                claim.idempotencyKey(), claim.token()) == 1;
+    }
+
+    @Override
+    public boolean release(Claim claim, Delivery done, Instant now) {
+        return releaseClaim(claim);
+    }
+
+    @Override
+    public String describe(Claim claim) {
+        return "the claim on notification " + claim.idempotencyKey();
     }
 
     /**

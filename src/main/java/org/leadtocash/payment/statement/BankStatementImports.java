@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.leadtocash.payment.PaymentJourney;
 import org.leadtocash.payment.PaymentJourneys;
 import org.leadtocash.payment.ReceiptResult;
+import org.leadtocash.payment.statement.StatementLineReport.Echo;
 import org.leadtocash.payment.statement.StatementLineRules.CheckedLine;
 import org.leadtocash.payment.statement.StatementRepository.LedgerEntry;
 import org.leadtocash.shared.EngineClock;
@@ -35,59 +36,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bank-statement import (R-20 node ⑤ 我方银行到账): reads a statement our bank exported, correlates every credit line
- * to the payment journey waiting for it — by invoice number, then amount — and answers line by line.
- *
- * <h2>Shapes</h2>
- * <b>CSV</b> (what a Chinese bank's online banking exports; UTF-8, UTF-8 with BOM, or GBK as Excel saves it):
- * <pre>
- * 交易日期,流水号,付款人名称,付款人账号,金额,币种,摘要
- * 2025-03-18,HX202503180001,杭州云帆软件有限公司,6222020200112233445,"56,500.00",CNY,支付发票25312000000012345678货款
- * </pre>
- * Columns by name in any order, optional 发票号 column, English names too — see {@link CsvStatementParser}.
- * <b>JSON</b> (a bank-API or treasury-system feed) — see {@link JsonStatementParser}:
- * {@code {"statementId","account","lines":[{"valueDate","transactionId","payerName","payerAccount","amount","currency","memo","invoiceNo"}]}}.
- * Line rules (dates, amounts, CNY, lengths) are in {@link StatementLineRules}; invoice numbers in memos in
- * {@link InvoiceNumbers}. A full example is in the test resources ({@code org/leadtocash/payment/statement/}).
- *
- * <h2>Whole file or nothing — for the file; line by line — for the money</h2>
- * The file is checked as a whole first: larger than 5 MB, more than 10,000 lines, empty, binary (Excel, PDF, NUL
- * bytes), not UTF-8/GBK, malformed JSON, unclosed CSV quotes or a header lacking a required column answer 400 naming
- * the problem, and nothing is stored or applied. An accepted file is then applied <b>one line per database
- * transaction</b>: a bad line never rolls back the good ones, because each line is an independent bank transaction,
- * and finance needs the 499 good receipts of a 500-line statement on the journeys today, not after the one typo is
- * fixed. All-or-nothing would also hold one database transaction over hundreds of process correlations. Partial
- * application is safe because of the ledger below: importing the same (or a corrected) file again applies exactly
- * the lines not applied before.
- *
- * <h2>Never twice, never dropped</h2>
- * <ul>
- * <li>The ledger {@code bank_receipt_ledger} holds every bank transaction id applied to a journey, primary key on
- *     the id, inserted in the same database transaction as the receipt. A line whose id is in it is DUPLICATE
- *     (naming the import and line that applied it); two imports racing on the same id cannot both apply it. The bank
- *     transaction id is unique per receiving bank, and the company reconciles one set of receiving accounts, so the
- *     id alone is the key.</li>
- * <li>Only applied lines enter the ledger: an UNMATCHED, AMOUNT_MISMATCH or INVALID line may be imported again
- *     once the cause is fixed (the journey started, the invoice number corrected) and then matches.</li>
- * <li>Within one file, the first line with a transaction id is processed and every later line with the same id is
- *     DUPLICATE, whatever its other values.</li>
- * <li>Every line of an accepted file is stored with its outcome in {@code bank_statement_line};
- *     {@code GET /api/bank-statements/{importId}} answers the same report again.</li>
- * </ul>
- *
- * <h2>Matching</h2>
- * The invoice number is the line's {@code invoiceNo} (发票号) if given, else the one invoice number in the memo that
- * belongs to an open journey ({@link PaymentJourneys#findOpenByInvoiceNo}); labelled memo numbers (发票号…) win over
- * bare ones, and two open invoices named at once make the line UNMATCHED (ambiguous), since one bank line cannot be
- * split automatically. The amount must be at most the journey's outstanding sum (due − received): more is
- * AMOUNT_MISMATCH with the excess; less is a partial payment that keeps the journey at ⑤
- * ({@link PaymentJourneys#applyBankReceipt}, reference = bank transaction id, recorded by the importing user).
- * A transaction the journey already holds under the same reference (finance entered it by hand) is DUPLICATE too.
- *
- * <h2>Cost</h2>
- * The import runs within the request. Measured on the in-memory H2 test database: a 10,000-line file (0.9 MB) with
- * 1,000 matching lines took 27 s, almost all of it the 1,000 process correlations; importing it again (everything
- * DUPLICATE or UNMATCHED) took 1 s. Daily statements of a few hundred lines answer in seconds.
+ * Bank-statement import (R-20 node ⑤ 我方银行到账): reads a statement our bank exported (CSV or JSON), correlates every
+ * credit line to the payment journey waiting for it — by invoice number, then amount — and answers line by line. The
+ * file is refused whole when malformed; an accepted file is applied one line per transaction, so a bad line never
+ * holds back the good ones, and a ledger of applied bank transaction ids keeps a re-import from applying any twice.
+ * docs/design/bank-statement-import.md has the shapes, the matching rules and the cost.
  */
 @Service
 class BankStatementImports {
@@ -176,7 +129,7 @@ class BankStatementImports {
             report = outcome(importId, raw, today, firstLineOf, importedBy);
         } catch (RuntimeException e) {
             log.error("Bank statement import {} line {}: not applied because of an unexpected error", importId, raw.lineNo(), e);
-            report = echo(raw, LineOutcome.FAILED, LineReason.TECHNICAL_ERROR,
+            report = StatementLineReport.failed(Echo.of(raw),
                     "技术故障，未入账 not applied because of a technical error (" + e.getClass().getSimpleName()
                             + "); import the file again to retry — lines already applied are not applied twice");
         }
@@ -191,19 +144,15 @@ class BankStatementImports {
         if (raw.transactionId() != null) {
             Integer first = firstLineOf.putIfAbsent(raw.transactionId(), raw.lineNo());
             if (first != null) {
-                return new StatementLineReport(raw.lineNo(), raw.transactionId(), raw.valueDate(), raw.payerName(), raw.payerAccount(),
-                        raw.amount(), raw.currency(), raw.memo(), raw.invoiceNo(), LineOutcome.DUPLICATE, LineReason.DUPLICATE_IN_FILE,
+                return StatementLineReport.duplicateInFile(Echo.of(raw), first,
                         "重复流水，未入账 transaction " + raw.transactionId() + " already appears on line " + first
-                                + " of this file; not applied again",
-                        null, null, null, null, null, null, first, List.of());
+                                + " of this file; not applied again");
             }
         }
         StatementLineRules.Result checked = StatementLineRules.check(raw, today);
         if (!checked.valid()) {
-            return new StatementLineReport(raw.lineNo(), raw.transactionId(), raw.valueDate(), raw.payerName(), raw.payerAccount(),
-                    raw.amount(), raw.currency(), raw.memo(), raw.invoiceNo(), LineOutcome.INVALID, LineReason.INVALID_FIELDS,
-                    "数据有误，未入账 not applied: " + describe(checked.errors()), null, null, null, null, null, null, null,
-                    checked.errors());
+            return StatementLineReport.invalid(Echo.of(raw), null,
+                    "数据有误，未入账 not applied: " + describe(checked.errors()), checked.errors());
         }
         CheckedLine line = checked.line();
         Optional<LedgerEntry> earlier = repository.ledger(line.transactionId());
@@ -212,8 +161,8 @@ class BankStatementImports {
         }
         Resolution resolution = resolve(line);
         if (resolution.journey() == null) {
-            return checkedReport(line, resolution.invoiceNo(), LineOutcome.UNMATCHED, resolution.reason(), resolution.message(),
-                    null, null, null, null, null);
+            return StatementLineReport.unmatched(Echo.of(line, resolution.invoiceNo()), resolution.reason(),
+                    resolution.message());
         }
         PaymentJourney journey = resolution.journey();
         BigDecimal outstanding = outstanding(journey);
@@ -246,42 +195,35 @@ class BankStatementImports {
             return mismatch(line, invoiceNo, now.get().id(), outstanding(now.get()));
         }
         if (e.errors().stream().anyMatch(err -> "applied-once".equals(err.rule()))) {
-            return checkedReport(line, invoiceNo, LineOutcome.DUPLICATE, LineReason.ALREADY_RECORDED,
+            return StatementLineReport.alreadyRecorded(Echo.of(line, invoiceNo), now.map(PaymentJourney::id).orElse(null),
                     "重复流水，此流水号已入账 transaction " + line.transactionId() + " is already recorded on the journey of invoice "
-                            + invoiceNo + " (entered by finance); not applied again",
-                    now.map(PaymentJourney::id).orElse(null), null, null, null, null);
+                            + invoiceNo + " (entered by finance); not applied again");
         }
         if (now.isEmpty()) {
-            return checkedReport(line, invoiceNo, LineOutcome.UNMATCHED, LineReason.NO_OPEN_JOURNEY,
-                    "未找到待回款的旅程，未入账 invoice " + invoiceNo + " has no open payment journey any more (" + e.getMessage() + ")",
-                    null, null, null, null, null);
+            return StatementLineReport.unmatched(Echo.of(line, invoiceNo), LineReason.NO_OPEN_JOURNEY,
+                    "未找到待回款的旅程，未入账 invoice " + invoiceNo + " has no open payment journey any more (" + e.getMessage() + ")");
         }
-        return new StatementLineReport(line.lineNo(), line.transactionId(), line.valueDate().toString(), line.payerName(),
-                line.payerAccount(), line.amount().toPlainString(), line.currency(), line.memo(), invoiceNo, LineOutcome.INVALID,
-                LineReason.INVALID_FIELDS, "回款旅程拒绝此笔到账，未入账 the journey refused the receipt: " + describe(e.errors()),
-                now.get().id(), null, null, null, null, null, null, e.errors());
+        return StatementLineReport.invalid(Echo.of(line, invoiceNo), now.get().id(),
+                "回款旅程拒绝此笔到账，未入账 the journey refused the receipt: " + describe(e.errors()), e.errors());
     }
 
     private StatementLineReport alreadyImported(CheckedLine line, LedgerEntry entry) {
         String differs = entry.amount().compareTo(line.amount()) != 0
                 ? "; NOTE the earlier line had amount " + money(entry.amount()) + ", this one " + money(line.amount()) + " — check with the bank"
                 : "";
-        return new StatementLineReport(line.lineNo(), line.transactionId(), line.valueDate().toString(), line.payerName(),
-                line.payerAccount(), line.amount().toPlainString(), line.currency(), line.memo(), entry.invoiceNo(),
-                LineOutcome.DUPLICATE, LineReason.ALREADY_IMPORTED,
-                "重复流水，已于导入 " + entry.importId() + " 第 " + entry.lineNo() + " 行入账 transaction " + line.transactionId()
+        return StatementLineReport.alreadyImported(Echo.of(line, entry.invoiceNo()), entry.journeyId(), entry.importId(),
+                entry.lineNo(), "重复流水，已于导入 " + entry.importId() + " 第 " + entry.lineNo() + " 行入账 transaction " + line.transactionId()
                         + " was already applied to journey " + entry.journeyId() + " by import " + entry.importId() + ", line "
-                        + entry.lineNo() + "; not applied again" + differs,
-                entry.journeyId(), null, null, null, null, entry.importId(), entry.lineNo(), List.of());
+                        + entry.lineNo() + "; not applied again" + differs);
     }
 
     private static StatementLineReport mismatch(CheckedLine line, String invoiceNo, String journeyId, BigDecimal outstanding) {
         BigDecimal excess = line.amount().subtract(outstanding);
-        return checkedReport(line, invoiceNo, LineOutcome.AMOUNT_MISMATCH, LineReason.OVER_OUTSTANDING,
+        return StatementLineReport.amountMismatch(Echo.of(line, invoiceNo),
                 "金额超出未收款 " + money(excess) + "，未入账 amount " + money(line.amount()) + " is " + money(excess)
                         + " more than the " + money(outstanding) + " outstanding on invoice " + invoiceNo
                         + "; not applied — finance confirms over- or mis-payments by hand",
-                journeyId, null, outstanding, null, excess);
+                journeyId, outstanding, excess);
     }
 
     private static StatementLineReport matched(CheckedLine line, String invoiceNo, ReceiptResult r) {
@@ -289,40 +231,35 @@ class BankStatementImports {
                 ? "已全额到账 applied " + money(r.applied()) + " to invoice " + invoiceNo + "; paid in full, node ⑤ 我方银行到账 done"
                 : "部分到账 applied " + money(r.applied()) + " to invoice " + invoiceNo + "; " + money(r.outstanding())
                         + " still outstanding, the journey stays at ⑤";
-        return checkedReport(line, invoiceNo, LineOutcome.MATCHED, r.paidInFull() ? LineReason.PAID_IN_FULL : LineReason.PARTIAL_PAYMENT,
-                message, r.journeyId(), r.applied(), r.outstanding(), r.paidInFull(), null);
-    }
-
-    private static StatementLineReport checkedReport(CheckedLine line, String invoiceNo, LineOutcome outcome, LineReason reason,
-            String message, String journeyId, BigDecimal applied, BigDecimal outstanding, Boolean paidInFull, BigDecimal exceedsBy) {
-        return new StatementLineReport(line.lineNo(), line.transactionId(), line.valueDate().toString(), line.payerName(),
-                line.payerAccount(), line.amount().toPlainString(), line.currency(), line.memo(), invoiceNo, outcome, reason, message,
-                journeyId, applied, outstanding, paidInFull, exceedsBy, null, null, List.of());
-    }
-
-    private static StatementLineReport echo(RawStatementLine raw, LineOutcome outcome, LineReason reason, String message) {
-        return new StatementLineReport(raw.lineNo(), raw.transactionId(), raw.valueDate(), raw.payerName(), raw.payerAccount(),
-                raw.amount(), raw.currency(), raw.memo(), raw.invoiceNo(), outcome, reason, message,
-                null, null, null, null, null, null, null, List.of());
+        return StatementLineReport.matched(Echo.of(line, invoiceNo), message, r.journeyId(), r.applied(), r.outstanding(),
+                r.paidInFull());
     }
 
     // --- invoice resolution ---
 
     /** The journey a line is for, or why none: journey {@code null} with an UNMATCHED reason and message. */
     private record Resolution(PaymentJourney journey, String invoiceNo, LineReason reason, String message) {
+        static Resolution found(PaymentJourney journey, String invoiceNo) {
+            return new Resolution(journey, invoiceNo, null, null);
+        }
+
+        /** No journey; {@code invoiceNo} is the one the line named, if it named one. */
+        static Resolution none(String invoiceNo, LineReason reason, String message) {
+            return new Resolution(null, invoiceNo, reason, message);
+        }
     }
 
     private Resolution resolve(CheckedLine line) {
         if (line.invoiceNo() != null) {
             return journeys.findOpenByInvoiceNo(line.invoiceNo())
-                    .map(j -> new Resolution(j, line.invoiceNo(), null, null))
-                    .orElseGet(() -> new Resolution(null, line.invoiceNo(), LineReason.NO_OPEN_JOURNEY,
+                    .map(j -> Resolution.found(j, line.invoiceNo()))
+                    .orElseGet(() -> Resolution.none(line.invoiceNo(), LineReason.NO_OPEN_JOURNEY,
                             "发票 " + line.invoiceNo() + " 没有待回款的旅程，未入账 no open payment journey for invoice " + line.invoiceNo()
                                     + " (unknown invoice number, or already paid in full)"));
         }
         InvoiceNumbers.Candidates candidates = InvoiceNumbers.candidates(line.memo());
         if (candidates.isEmpty()) {
-            return new Resolution(null, null, LineReason.NO_INVOICE_NUMBER,
+            return Resolution.none(null, LineReason.NO_INVOICE_NUMBER,
                     "未找到发票号，未入账 no invoice number: the line has no 发票号 (invoiceNo) and none was found in the memo"
                             + (line.memo() == null ? "" : " '" + line.memo() + "'"));
         }
@@ -330,15 +267,15 @@ class BankStatementImports {
         Map<String, Hit> hits = labelled.isEmpty() ? lookUp(candidates.others()) : labelled;
         if (hits.size() == 1) {
             Hit hit = hits.values().iterator().next();
-            return new Resolution(hit.journey(), hit.invoiceNo(), null, null);
+            return Resolution.found(hit.journey(), hit.invoiceNo());
         }
         if (hits.size() > 1) {
             List<String> invoices = hits.values().stream().map(Hit::invoiceNo).toList();
-            return new Resolution(null, null, LineReason.AMBIGUOUS_INVOICE,
+            return Resolution.none(null, LineReason.AMBIGUOUS_INVOICE,
                     "摘要含多张待回款发票，未入账 the memo names several open invoices " + invoices
                             + "; one bank line cannot be split automatically — finance confirms each invoice's receipt by hand");
         }
-        return new Resolution(null, null, LineReason.NO_OPEN_JOURNEY,
+        return Resolution.none(null, LineReason.NO_OPEN_JOURNEY,
                 "摘要中的号码都不是待回款发票，未入账 none of the numbers in the memo " + candidates.all()
                         + " is the invoice number of an open payment journey");
     }
