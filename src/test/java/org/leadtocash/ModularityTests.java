@@ -1,5 +1,13 @@
 package org.leadtocash;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -22,10 +30,44 @@ class ModularityTests {
     }
 
     @Test
-    void writesTheModuleDocumentationIntoDocs() {
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+    void writesTheModuleDocumentationIntoDocs() throws IOException {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
+        try (Stream<Path> files = Files.list(DOCS)) {
+            for (Path puml : files.filter(p -> p.toString().endsWith(".puml")).toList()) {
+                Files.write(puml, inStableOrder(Files.readAllLines(puml)));
+            }
+        }
+    }
+
+    private static final Path DOCS = Path.of("docs", "modules");
+
+    /**
+     * The diagrams list components and relations in hash order, so each run would rewrite the committed files
+     * differently: runs of consecutive {@code Component(…)} or {@code Rel(…)} lines are sorted.
+     */
+    static List<String> inStableOrder(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        String runKind = null;
+        for (String line : lines) {
+            String kind = line.strip().startsWith("Rel(") ? "Rel(" : line.strip().startsWith("Component(") ? "Component(" : null;
+            if (!Objects.equals(kind, runKind)) {
+                run.sort(null);
+                out.addAll(run);
+                run.clear();
+                runKind = kind;
+            }
+            if (kind == null) {
+                out.add(line);
+            } else {
+                run.add(line);
+            }
+        }
+        run.sort(null);
+        out.addAll(run);
+        return out;
     }
 }
