@@ -37,6 +37,7 @@ import org.leadtocash.shared.FieldError;
 import org.leadtocash.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code bpmn/payment-journey.bpmn} on the real engine: every node and path (rep at ①–③, finance at ④/⑤, bank receipts
@@ -56,10 +57,12 @@ class PaymentJourneyProcessTests {
     @Autowired FilterService filterService;
     @Autowired PaymentJourneys journeys;
     @Autowired PaymentSms sms;
+    @Autowired PaymentBreakers breakers;
     @Autowired NotificationService notifications;
     @Autowired JdbcClient jdbc;
     @Autowired TestData data;
     @Autowired PaymentFixtures fixtures;
+    @Autowired TransactionTemplate transaction;
 
     @BeforeEach
     void setUp() {
@@ -86,7 +89,7 @@ class PaymentJourneyProcessTests {
         assertThat(journey.status()).isEqualTo(PaymentJourney.OPEN);
         assertThat(journey.amountReceived()).isEqualByComparingTo("0");
         assertThat(journey.processInstanceId()).isEqualTo(pi.getId());
-        assertThat(runtimeService.getVariables(pi.getId())).containsEntry(Vars.JOURNEY_ID, journey.id())
+        assertThat(pi).variables().containsEntry(Vars.JOURNEY_ID, journey.id())
                 .containsEntry(Vars.REP_ID, "zhangwei").containsEntry(Vars.AMOUNT_DUE, 128000.0)
                 .containsEntry(Vars.NODE, "INVOICE_SUBMITTED");
     }
@@ -101,8 +104,7 @@ class PaymentJourneyProcessTests {
 
         assertThat(again.created()).isFalse();
         assertThat(again.journey()).isEqualTo(first);
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PaymentJourneyProcess.KEY).count())
-                .isEqualTo(1);
+        assertThat(processInstanceQuery().processDefinitionKey(PaymentJourneyProcess.KEY).count()).isEqualTo(1);
     }
 
     @Test
@@ -127,7 +129,7 @@ class PaymentJourneyProcessTests {
                 e -> assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("invoiceNo",
                         "invoiceRequestId", "customerName", "repId", "amountDue", "invoiceDate", "procurementContactMobile"));
         assertThat(data.count("payment_journey")).isZero();
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PaymentJourneyProcess.KEY).count()).isZero();
+        assertThat(processInstanceQuery().processDefinitionKey(PaymentJourneyProcess.KEY).count()).isZero();
     }
 
     @Test
@@ -345,8 +347,6 @@ class PaymentJourneyProcessTests {
         assertThat(deliveries(journey, Channel.DINGTALK)).hasSize(1);
     }
 
-    @Autowired PaymentBreakers breakers;
-
     @Test
     void movingOnBeforeTheBreakerFiresCancelsItAndTheNextNodeStartsItsOwn48Hours() {
         PaymentJourney journey = journeys.start(PaymentFixtures.start());
@@ -446,7 +446,7 @@ class PaymentJourneyProcessTests {
         assertThat(partly.node()).isEqualTo(JourneyNode.BANK_RECEIVED);
         assertThat(partly.status()).isEqualTo(PaymentJourney.OPEN);
         assertThat(partly.amountReceived()).isEqualByComparingTo("28000.00");
-        assertThat(runtimeService.getVariable(pi.getId(), Vars.AMOUNT_OUTSTANDING)).isEqualTo(100000.0);
+        assertThat(pi).variables().containsEntry(Vars.AMOUNT_OUTSTANDING, 100000.0);
         assertThat(journeys.findOpenByInvoiceNo(journey.invoiceNo())).isPresent();
 
         moveClockTo(T0.plus(Duration.ofHours(80)));
@@ -570,8 +570,6 @@ class PaymentJourneyProcessTests {
         assertThat(pi).isEnded();
         assertThat(stored(journey).status()).isEqualTo(PaymentJourney.PAID);
     }
-
-    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
     // --- the Tasklist start form (finance) and filter -------------------------------------------------------------------
 

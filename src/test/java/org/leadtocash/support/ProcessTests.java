@@ -25,7 +25,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * The one way to drive a BPMN in a test: camunda-bpm-assert's {@link BpmnAwareTests} ({@code assertThat(pi).isWaitingAt},
  * {@code task}, {@code job}, {@code execute}, {@code complete(task, withVariables(..))}) plus what it lacks here — acting as a
  * logged-in user (authorizations are on), firing a timer on the engine clock, and running a failing job until it becomes
- * an incident. Tests use it with {@code import static org.leadtocash.support.ProcessTests.*}.
+ * an incident. Tests import it with {@code import static org.leadtocash.support.ProcessTests.*} next to
+ * {@code import static org.assertj.core.api.Assertions.*}: both on demand, so {@code assertThat} takes a process instance
+ * as well as a plain value.
  * <p>
  * As the JUnit extension of every {@link AppTest} it binds those assertions to the test's engine before each test and
  * logs out, resets the engine clock and unbinds after it.
