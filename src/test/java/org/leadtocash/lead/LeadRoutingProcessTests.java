@@ -1,35 +1,24 @@
 package org.leadtocash.lead;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.*;
+import static org.leadtocash.support.ProcessTests.*;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadtocash.lead.LeadRoutingProcess.Event;
+import org.leadtocash.lead.LeadRoutingProcess.Task;
 import org.leadtocash.lead.LeadRoutingProcess.Vars;
 import org.leadtocash.notify.Channel;
 import org.leadtocash.notify.Delivery;
@@ -49,15 +38,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AppTest
 class LeadRoutingProcessTests {
-    private static final String TASK = LeadRoutingProcess.Task.FIRST_CONTACT;
+    private static final List<String> REP = List.of(Groups.SALES_REP);
+    private static final List<String> MANAGER = List.of(Groups.SALES_MANAGER);
 
-    @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired ManagementService managementService;
-    @Autowired FormService formService;
-    @Autowired RepositoryService repositoryService;
-    @Autowired IdentityService identityService;
     @Autowired LeadIntake intake;
     @Autowired LeadRepository leads;
     @Autowired LeadEscalations escalations;
@@ -72,15 +56,8 @@ class LeadRoutingProcessTests {
     @BeforeEach
     void setUp() {
         data.reset();
-        BpmnAwareTests.init(processEngine);
         t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        setClock(t0);
-    }
-
-    @AfterEach
-    void tearDown() {
-        identityService.clearAuthentication();
-        ClockUtil.reset();
+        moveClockTo(t0);
     }
 
     // --- happy path ---------------------------------------------------------------------------------------------
@@ -89,14 +66,14 @@ class LeadRoutingProcessTests {
     void routesApiLeadToPreferredRepWhoReachesTheCustomer() {
         data.openLeads("zhangwei", 1, t0.minus(Duration.ofDays(1)));
         Lead lead = receive("WEBSITE_FORM", "EAST", "250000");
-        ProcessInstance pi = instance(lead);
-        BpmnAwareTests.assertThat(pi).isWaitingAt(LeadRoutingProcess.Task.ROUTE_LEAD).hasBusinessKey(lead.id());
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        assertThat(pi).isWaitingAt(Task.ROUTE_LEAD).hasBusinessKey(lead.id());
 
-        route(pi);
+        execute(job(Task.ROUTE_LEAD, pi));
 
-        BpmnAwareTests.assertThat(pi).hasPassed(LeadRoutingProcess.Task.ROUTE_LEAD, LeadRoutingProcess.Task.ASSIGN_LEAD)
-                .hasNotPassed(LeadRoutingProcess.Task.ASSIGN_LEAD_MANUALLY).isWaitingAt(TASK);
-        BpmnAwareTests.assertThat(pi).task().isAssignedTo("lina");
+        assertThat(pi).hasPassed(Task.ROUTE_LEAD, Task.ASSIGN_LEAD).hasNotPassed(Task.ASSIGN_LEAD_MANUALLY)
+                .isWaitingAt(Task.FIRST_CONTACT);
+        assertThat(pi).task().isAssignedTo("lina");
         Lead routed = stored(lead);
         assertThat(routed.status()).isEqualTo(LeadStatus.ASSIGNED);
         assertThat(routed.assignee()).isEqualTo("lina");
@@ -109,8 +86,7 @@ class LeadRoutingProcessTests {
         LocalDate tomorrow = clock.today().plusDays(1);
         completeFirstContact(pi, ContactOutcome.REACHED, tomorrow.toString(), null, "客户有兴趣，约下周演示");
 
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Event.LEAD_CONTACTED).hasNotPassed(Event.LEAD_INVALID,
-                Event.REP_REMINDED);
+        assertThat(pi).isEnded().hasPassed(Event.LEAD_CONTACTED).hasNotPassed(Event.LEAD_INVALID, Event.REP_REMINDED);
         Lead contacted = stored(lead);
         assertThat(contacted.status()).isEqualTo(LeadStatus.CONTACTED);
         assertThat(contacted.firstContactAt()).isEqualTo(t0);
@@ -123,20 +99,20 @@ class LeadRoutingProcessTests {
     @Test
     void notReachedLoopsBackToFirstContactWithTheFourHourTimerStillRunning() {
         Lead lead = receive("TRADE_SHOW_QR", "SOUTH", "30000");
-        ProcessInstance pi = instance(lead);
-        route(pi);
-        Task first = task(pi);
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        execute(job(Task.ROUTE_LEAD, pi));
+        var first = task(pi);
         Date timerDue = timer(pi, Event.FOUR_HOURS_NO_CONTACT).getDuedate();
 
-        setClock(t0.plus(Duration.ofHours(1)));
+        moveClockTo(t0.plus(Duration.ofHours(1)));
         completeFirstContact(pi, ContactOutcome.NOT_REACHED, clock.today().plusDays(1).toString(), null, "无人接听");
 
-        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK).hasPassed(LeadRoutingProcess.Task.RECORD_CONTACT_ATTEMPT)
+        assertThat(pi).isWaitingAt(Task.FIRST_CONTACT).hasPassed(Task.RECORD_CONTACT_ATTEMPT)
                 .hasNotPassed(Event.LEAD_CONTACTED, Event.LEAD_INVALID);
-        Task second = task(pi);
+        var second = task(pi);
         assertThat(second.getId()).isNotEqualTo(first.getId());
         assertThat(second.getAssignee()).isEqualTo(first.getAssignee());
-        assertThat(runtimeService.getVariable(pi.getId(), Vars.CONTACT_ATTEMPTS)).isEqualTo(1);
+        assertThat(pi).variables().containsEntry(Vars.CONTACT_ATTEMPTS, 1);
         assertThat(timer(pi, Event.FOUR_HOURS_NO_CONTACT).getDuedate()).isEqualTo(timerDue);
         Lead afterAttempt = stored(lead);
         assertThat(afterAttempt.status()).isEqualTo(LeadStatus.ASSIGNED);
@@ -144,27 +120,27 @@ class LeadRoutingProcessTests {
         assertThat(afterAttempt.lastAttemptAt()).isEqualTo(t0.plus(Duration.ofHours(1)));
         assertThat(afterAttempt.firstContactAt()).isNull();
 
-        setClock(t0.plus(Duration.ofHours(2)));
+        moveClockTo(t0.plus(Duration.ofHours(2)));
         completeFirstContact(pi, ContactOutcome.REACHED, clock.today().plusDays(2).toString(), null, null);
 
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Event.LEAD_CONTACTED);
+        assertThat(pi).isEnded().hasPassed(Event.LEAD_CONTACTED);
         Lead contacted = stored(lead);
         assertThat(contacted.status()).isEqualTo(LeadStatus.CONTACTED);
         assertThat(contacted.contactAttempts()).isEqualTo(2);
         assertThat(contacted.firstContactAt()).isEqualTo(t0.plus(Duration.ofHours(2)));
-        assertThat(historicVariable(pi, Vars.CONTACT_ATTEMPTS)).isEqualTo(2);
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(pi).variables().containsEntry(Vars.CONTACT_ATTEMPTS, 2);
+        assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
     @Test
     void invalidLeadWithReasonEndsAsInvalid() {
         Lead lead = receive("WEBSITE_FORM", "NORTH", "80000");
-        ProcessInstance pi = instance(lead);
-        route(pi);
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        execute(job(Task.ROUTE_LEAD, pi));
 
         completeFirstContact(pi, ContactOutcome.INVALID, null, "同行询价，非真实需求", null);
 
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Event.LEAD_INVALID).hasNotPassed(Event.LEAD_CONTACTED);
+        assertThat(pi).isEnded().hasPassed(Event.LEAD_INVALID).hasNotPassed(Event.LEAD_CONTACTED);
         Lead invalid = stored(lead);
         assertThat(invalid.status()).isEqualTo(LeadStatus.INVALID);
         assertThat(invalid.invalidReason()).isEqualTo("同行询价，非真实需求");
@@ -189,16 +165,16 @@ class LeadRoutingProcessTests {
 
     private void assertFirstContactRefused(ContactOutcome outcome, String nextFollowUp, String reason, String field) {
         Lead lead = receive("WEBSITE_FORM", "EAST", "120000");
-        ProcessInstance pi = instance(lead);
-        route(pi);
-        Task before = task(pi);
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        execute(job(Task.ROUTE_LEAD, pi));
+        var before = task(pi);
 
         assertThatThrownBy(() -> completeFirstContact(pi, outcome, nextFollowUp, reason, null))
                 .satisfies(e -> assertThat(messages(e)).contains(field));
 
-        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK).hasNotPassed(LeadRoutingProcess.Task.RECORD_CONTACT_ATTEMPT);
+        assertThat(pi).isWaitingAt(Task.FIRST_CONTACT).hasNotPassed(Task.RECORD_CONTACT_ATTEMPT);
         assertThat(task(pi).getId()).isEqualTo(before.getId());
-        assertThat(runtimeService.getVariable(pi.getId(), Vars.CONTACT_ATTEMPTS)).isEqualTo(0);
+        assertThat(pi).variables().containsEntry(Vars.CONTACT_ATTEMPTS, 0);
         Lead unchanged = stored(lead);
         assertThat(unchanged.status()).isEqualTo(LeadStatus.ASSIGNED);
         assertThat(unchanged.contactAttempts()).isZero();
@@ -210,17 +186,17 @@ class LeadRoutingProcessTests {
     void noEligibleRepGoesToSalesManagersWithTwoHourTimerMeasuredFromLeadCreation() {
         data.deactivateAllRepsExcept("chenjing", "liuyang", "zhaoqiang", "sunli");
         Lead lead = receive("WEBSITE_FORM", "EAST", "30000");
-        ProcessInstance pi = instance(lead);
+        ProcessInstance pi = processInstance(lead.processInstanceId());
 
         // routing runs 30 minutes after the lead was created: the deadline must not move with it
-        setClock(t0.plus(Duration.ofMinutes(30)));
-        route(pi);
+        moveClockTo(t0.plus(Duration.ofMinutes(30)));
+        execute(job(Task.ROUTE_LEAD, pi));
 
-        BpmnAwareTests.assertThat(pi).isWaitingAt(LeadRoutingProcess.Task.ASSIGN_LEAD_MANUALLY).hasNotPassed(TASK);
-        BpmnAwareTests.assertThat(pi).task().hasCandidateGroup(Groups.SALES_MANAGER).isNotAssigned();
+        assertThat(pi).isWaitingAt(Task.ASSIGN_LEAD_MANUALLY).hasNotPassed(Task.FIRST_CONTACT);
+        assertThat(pi).task().hasCandidateGroup(Groups.SALES_MANAGER).isNotAssigned();
         assertThat(task(pi).getCreateTime()).isEqualTo(Date.from(t0.plus(Duration.ofMinutes(30))));
         assertThat(timer(pi, Event.TWO_HOURS_UNASSIGNED).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(2))));
-        assertThat(runtimeService.getVariable(pi.getId(), Vars.LEAD_ASSIGNED)).isEqualTo(false);
+        assertThat(pi).variables().containsEntry(Vars.LEAD_ASSIGNED, false);
         assertThat((String) runtimeService.getVariable(pi.getId(), Vars.AVAILABLE_REPS)).isNotBlank();
         assertThat((String) runtimeService.getVariable(pi.getId(), Vars.ROUTING_EXPLANATION)).contains("no eligible rep");
         Lead unassigned = stored(lead);
@@ -235,10 +211,11 @@ class LeadRoutingProcessTests {
         data.openLeads("lina", 9, t0.minus(Duration.ofDays(2)));
         data.trip("wangfang", today, today);
         Lead lead = receive("TRADE_SHOW_QR", "EAST", "60000");
-        ProcessInstance pi = instance(lead);
-        route(pi);
+        ProcessInstance pi = processInstance(lead.processInstanceId());
 
-        BpmnAwareTests.assertThat(pi).isWaitingAt(LeadRoutingProcess.Task.ASSIGN_LEAD_MANUALLY);
+        execute(job(Task.ROUTE_LEAD, pi));
+
+        assertThat(pi).isWaitingAt(Task.ASSIGN_LEAD_MANUALLY);
         String available = (String) runtimeService.getVariable(pi.getId(), Vars.AVAILABLE_REPS);
         assertThat(available).contains("zhangwei", "lina", "wangfang", "on a business trip", "more than 8 open leads");
     }
@@ -247,13 +224,12 @@ class LeadRoutingProcessTests {
     void twoHourTimerDingTalksTheSalesManagersOnceAndKeepsTheAssignTask() {
         data.deactivateAllRepsExcept();
         Lead lead = receive("PHONE_CALL", "SOUTH", "100000");
-        ProcessInstance pi = instance(lead);
-        route(pi);
-        Task assignTask = task(pi);
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        execute(job(Task.ROUTE_LEAD, pi));
+        var assignTask = task(pi);
 
-        setClock(t0.plus(Duration.ofHours(2)));
-        execute(timer(pi, Event.TWO_HOURS_UNASSIGNED));
-        Job notify = job(pi, LeadRoutingProcess.Task.NOTIFY_MANAGER_UNASSIGNED);
+        fireTimer(pi, Event.TWO_HOURS_UNASSIGNED);
+        Job notify = job(Task.NOTIFY_MANAGER_UNASSIGNED, pi);
         assertThat(notify).as("the DingTalk send is an async job").isNotNull();
         assertThat(deliveries(lead, Channel.DINGTALK)).isEmpty();
         execute(notify);
@@ -265,7 +241,7 @@ class LeadRoutingProcessTests {
             assertThat(d.text()).contains(lead.id(), lead.companyName());
             assertThat(d.processInstanceId()).isEqualTo(pi.getId());
         });
-        BpmnAwareTests.assertThat(pi).hasPassed(Event.MANAGER_NOTIFIED).isWaitingAt(LeadRoutingProcess.Task.ASSIGN_LEAD_MANUALLY);
+        assertThat(pi).hasPassed(Event.MANAGER_NOTIFIED).isWaitingAt(Task.ASSIGN_LEAD_MANUALLY);
         assertThat(task(pi).getId()).isEqualTo(assignTask.getId());
 
         // the same occurrence again (a retried job): nothing more is sent or recorded as done
@@ -274,27 +250,33 @@ class LeadRoutingProcessTests {
     }
 
     @Test
-    void managerAssignmentRefusesUnknownUserThenHandsTheLeadToTheChosenRep() {
+    void managerAssignmentRefusesAnUnknownUserAndKeepsTheLeadUnassigned() {
         data.deactivateAllRepsExcept("chenjing");
         Lead lead = receive("WEBSITE_FORM", "EAST", "300000");
-        ProcessInstance pi = instance(lead);
-        route(pi);
-        Task assignTask = task(pi);
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        execute(job(Task.ROUTE_LEAD, pi));
+        var assignTask = task(pi);
+        moveClockTo(t0.plus(Duration.ofHours(3)));
 
-        setClock(t0.plus(Duration.ofHours(3)));
-        identityService.setAuthentication("limin", List.of(Groups.SALES_MANAGER));
-        assertThatThrownBy(() -> taskService.complete(assignTask.getId(), Map.of(Vars.ASSIGNEE, "nosuchuser")))
+        assertThatThrownBy(() -> completeAs("limin", MANAGER, assignTask, withVariables(Vars.ASSIGNEE, "nosuchuser")))
                 .satisfies(e -> assertThat(messages(e)).contains("assignee", "nosuchuser"));
-        identityService.clearAuthentication();
-        BpmnAwareTests.assertThat(pi).isWaitingAt(LeadRoutingProcess.Task.ASSIGN_LEAD_MANUALLY);
+
+        assertThat(pi).isWaitingAt(Task.ASSIGN_LEAD_MANUALLY);
         assertThat(stored(lead).status()).isEqualTo(LeadStatus.UNASSIGNED);
+    }
 
-        identityService.setAuthentication("limin", List.of(Groups.SALES_MANAGER));
-        taskService.complete(assignTask.getId(), Map.of(Vars.ASSIGNEE, " chenjing "));
-        identityService.clearAuthentication();
+    @Test
+    void managerHandsTheLeadToTheChosenRepWhoseFourHourDeadlineStillCountsFromLeadCreation() {
+        data.deactivateAllRepsExcept("chenjing");
+        Lead lead = receive("WEBSITE_FORM", "EAST", "300000");
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        execute(job(Task.ROUTE_LEAD, pi));
+        moveClockTo(t0.plus(Duration.ofHours(3)));
 
-        BpmnAwareTests.assertThat(pi).hasPassed(LeadRoutingProcess.Task.RECORD_MANUAL_ASSIGNMENT).isWaitingAt(TASK);
-        BpmnAwareTests.assertThat(pi).task().isAssignedTo("chenjing");
+        completeAs("limin", MANAGER, task(Task.ASSIGN_LEAD_MANUALLY, pi), withVariables(Vars.ASSIGNEE, " chenjing "));
+
+        assertThat(pi).hasPassed(Task.RECORD_MANUAL_ASSIGNMENT).isWaitingAt(Task.FIRST_CONTACT);
+        assertThat(pi).task().isAssignedTo("chenjing");
         Lead assigned = stored(lead);
         assertThat(assigned.status()).isEqualTo(LeadStatus.ASSIGNED);
         assertThat(assigned.assignee()).isEqualTo("chenjing");
@@ -311,16 +293,14 @@ class LeadRoutingProcessTests {
     void fourHourTimerVoiceCallsTheRepAndKeepsTheFirstContactTaskOpen() {
         data.deactivateAllRepsExcept("lina");
         Lead lead = receive("WEBSITE_FORM", "EAST", "90000");
-        ProcessInstance pi = instance(lead);
-        setClock(t0.plus(Duration.ofMinutes(45)));
-        route(pi);
-        Task firstContact = task(pi);
-        Job timer = timer(pi, Event.FOUR_HOURS_NO_CONTACT);
-        assertThat(timer.getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(4))));
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        moveClockTo(t0.plus(Duration.ofMinutes(45)));
+        execute(job(Task.ROUTE_LEAD, pi));
+        var firstContact = task(pi);
+        assertThat(timer(pi, Event.FOUR_HOURS_NO_CONTACT).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(4))));
 
-        setClock(t0.plus(Duration.ofHours(4)));
-        execute(timer);
-        Job call = job(pi, LeadRoutingProcess.Task.VOICE_CALL_REMINDER);
+        fireTimer(pi, Event.FOUR_HOURS_NO_CONTACT);
+        Job call = job(Task.VOICE_CALL_REMINDER, pi);
         assertThat(call).as("the voice call is an async job").isNotNull();
         execute(call);
 
@@ -329,11 +309,11 @@ class LeadRoutingProcessTests {
             assertThat(d.recipients()).isEqualTo("lina(138****0002)");
             assertThat(d.text()).contains(lead.id(), lead.contactPhone());
         });
-        BpmnAwareTests.assertThat(pi).hasPassed(Event.REP_REMINDED).isWaitingAt(TASK);
+        assertThat(pi).hasPassed(Event.REP_REMINDED).isWaitingAt(Task.FIRST_CONTACT);
         assertThat(task(pi).getId()).isEqualTo(firstContact.getId());
 
         completeFirstContact(pi, ContactOutcome.REACHED, clock.today().plusDays(1).toString(), null, null);
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Event.LEAD_CONTACTED);
+        assertThat(pi).isEnded().hasPassed(Event.LEAD_CONTACTED);
     }
 
     @Test
@@ -341,45 +321,31 @@ class LeadRoutingProcessTests {
         data.deactivateAllRepsExcept();
         data.addStaff("test-leaver", "离职 测试", SalesStaff.REP, "NORTH", "13800009999");
         Lead lead = receive("TRADE_SHOW_QR", "NORTH", "40000");
-        ProcessInstance pi = instance(lead);
-        route(pi);
-        BpmnAwareTests.assertThat(pi).task().isAssignedTo("test-leaver");
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        execute(job(Task.ROUTE_LEAD, pi));
+        assertThat(pi).task().isAssignedTo("test-leaver");
         // the rep leaves the roster before the reminder is due: the reminder cannot be sent
         jdbc.sql("DELETE FROM sales_staff WHERE user_id = 'test-leaver'").update();
 
-        setClock(t0.plus(Duration.ofHours(4)));
-        execute(timer(pi, Event.FOUR_HOURS_NO_CONTACT));
-        String jobId = job(pi, LeadRoutingProcess.Task.VOICE_CALL_REMINDER).getId();
-        int attempts = 0;
-        while (attempts < 10 && managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0) {
-            attempts++;
-            try {
-                managementService.executeJob(jobId);
-            } catch (RuntimeException expected) {
-                // each failure is recorded on the job and retried (R5/PT1M)
-            }
-        }
+        fireTimer(pi, Event.FOUR_HOURS_NO_CONTACT);
+        JobIncident failed = runUntilIncident(pi, Task.VOICE_CALL_REMINDER);
 
-        assertThat(attempts).isEqualTo(5);
-        Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        assertThat(incident).isNotNull();
-        assertThat(incident.getActivityId()).isEqualTo(LeadRoutingProcess.Task.VOICE_CALL_REMINDER);
-        assertThat(incident.getIncidentMessage()).contains("test-leaver");
-        assertThat(managementService.createJobQuery().jobId(jobId).singleResult().getExceptionMessage()).contains("test-leaver");
+        assertThat(failed.attempts()).as("R5/PT1M").isEqualTo(5);
+        assertThat(failed.incident()).isNotNull();
+        assertThat(failed.incident().getActivityId()).isEqualTo(Task.VOICE_CALL_REMINDER);
+        assertThat(failed.incident().getIncidentMessage()).contains("test-leaver");
+        assertThat(failed.job().getExceptionMessage()).contains("test-leaver");
         // the step is not lost, and the rep's task is untouched
-        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK, LeadRoutingProcess.Task.VOICE_CALL_REMINDER)
-                .hasNotPassed(Event.REP_REMINDED);
+        assertThat(pi).isWaitingAt(Task.FIRST_CONTACT, Task.VOICE_CALL_REMINDER).hasNotPassed(Event.REP_REMINDED);
     }
 
     // --- Tasklist start form ------------------------------------------------------------------------------------
 
     @Test
     void startFormStoresAPhoneLeadWithTheLeadIdAsBusinessKey() {
-        String definitionId = definitionId();
         Map<String, Object> form = startForm(TestData.creditCode());
-        identityService.setAuthentication("zhangwei", List.of(Groups.SALES_REP));
-        ProcessInstance started = formService.submitStartForm(definitionId, form);
-        identityService.clearAuthentication();
+
+        ProcessInstance started = startByFormAs("zhangwei", REP, LeadRoutingProcess.KEY, form);
 
         String leadId = jdbc.sql("SELECT id FROM sales_lead WHERE process_instance_id = ?").param(started.getId())
                 .query(String.class).single();
@@ -389,68 +355,58 @@ class LeadRoutingProcessTests {
         assertThat(lead.companyName()).isEqualTo(form.get("companyName"));
         assertThat(lead.budgetCny()).isEqualByComparingTo("88000");
         assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult();
-        BpmnAwareTests.assertThat(pi).hasBusinessKey(leadId).hasPassed(LeadRoutingProcess.Task.REGISTER_LEAD)
-                .isWaitingAt(LeadRoutingProcess.Task.ROUTE_LEAD);
-        assertThat(runtimeService.getVariables(pi.getId())).containsEntry(Vars.LEAD_ID, leadId)
+        ProcessInstance pi = processInstance(started.getId());
+        assertThat(pi).hasBusinessKey(leadId).hasPassed(Task.REGISTER_LEAD).isWaitingAt(Task.ROUTE_LEAD);
+        assertThat(pi).variables().containsEntry(Vars.LEAD_ID, leadId)
                 .containsEntry(Vars.SOURCE, "PHONE_CALL").containsEntry(Vars.LEAD_INITIATOR, "zhangwei")
                 .containsEntry(Vars.UNASSIGNED_ESCALATION_AT, Date.from(t0.plus(Duration.ofHours(2))))
                 .containsEntry(Vars.FIRST_CONTACT_ESCALATION_AT, Date.from(t0.plus(Duration.ofHours(4))));
 
-        route(pi);
-        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK);
+        execute(job(Task.ROUTE_LEAD, pi));
+        assertThat(pi).isWaitingAt(Task.FIRST_CONTACT);
         assertThat(stored(lead).status()).isEqualTo(LeadStatus.ASSIGNED);
     }
 
     @Test
     void startFormWithInvalidCreditCodeIsRefusedAndStoresNothing() {
-        String definitionId = definitionId();
         String valid = TestData.creditCode();
         char wrongCheck = valid.charAt(17) == '0' ? '1' : '0';
         Map<String, Object> form = startForm(valid.substring(0, 17) + wrongCheck);
-        identityService.setAuthentication("zhangwei", List.of(Groups.SALES_REP));
 
-        assertThatThrownBy(() -> formService.submitStartForm(definitionId, form))
+        assertThatThrownBy(() -> startByFormAs("zhangwei", REP, LeadRoutingProcess.KEY, form))
                 .satisfies(e -> assertThat(messages(e)).contains("creditCode"));
-        identityService.clearAuthentication();
 
         assertThat(data.count("sales_lead")).isZero();
         assertThat(data.count("customer")).isZero();
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(LeadRoutingProcess.KEY).count()).isZero();
+        assertThat(processInstanceQuery().processDefinitionKey(LeadRoutingProcess.KEY).count()).isZero();
     }
 
     @Test
     void startFormRecordsTheLoggedInUserEvenIfAnotherInitiatorIsSubmitted() {
-        String definitionId = definitionId();
         Map<String, Object> form = startForm(TestData.creditCode());
         form.put(Vars.LEAD_INITIATOR, "limin");
-        identityService.setAuthentication("wangfang", List.of(Groups.SALES_REP));
-        ProcessInstance started = formService.submitStartForm(definitionId, form);
-        identityService.clearAuthentication();
 
-        Lead lead = leads.find(runtimeService.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult()
-                .getBusinessKey()).orElseThrow();
+        ProcessInstance started = startByFormAs("wangfang", REP, LeadRoutingProcess.KEY, form);
+
+        Lead lead = leads.find(processInstance(started.getId()).getBusinessKey()).orElseThrow();
         assertThat(lead.createdBy()).isEqualTo("wangfang");
-        assertThat(runtimeService.getVariable(started.getId(), Vars.LEAD_INITIATOR)).isEqualTo("wangfang");
+        assertThat(started).variables().containsEntry(Vars.LEAD_INITIATOR, "wangfang");
     }
 
     @Test
     void startFormCannotReRouteAnExistingLeadByPassingItsId() {
         data.deactivateAllRepsExcept("zhangwei");
         Lead existing = receive("WEBSITE_FORM", "EAST", "60000");
-        route(instance(existing));
+        execute(job(Task.ROUTE_LEAD, processInstance(existing.processInstanceId())));
         assertThat(stored(existing).assignee()).isEqualTo("zhangwei");
         data.deactivateAllRepsExcept("lina");
-        String definitionId = definitionId();
         Map<String, Object> form = startForm(TestData.creditCode());
         form.put(Vars.LEAD_ID, existing.id());
-        identityService.setAuthentication("lina", List.of(Groups.SALES_REP));
 
-        assertThatThrownBy(() -> formService.submitStartForm(definitionId, form))
+        assertThatThrownBy(() -> startByFormAs("lina", REP, LeadRoutingProcess.KEY, form))
                 .satisfies(e -> assertThat(messages(e)).contains("leadId"));
-        identityService.clearAuthentication();
 
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(LeadRoutingProcess.KEY).count()).isEqualTo(1);
+        assertThat(processInstanceQuery().processDefinitionKey(LeadRoutingProcess.KEY).count()).isEqualTo(1);
         assertThat(stored(existing).assignee()).isEqualTo("zhangwei");
         assertThat(data.count("sales_lead")).isEqualTo(1);
     }
@@ -462,10 +418,11 @@ class LeadRoutingProcessTests {
         Map<String, Object> body = TestData.leadBody("WEBSITE_FORM", "EAST", "500000");
         data.owner((String) body.get("creditCode"), (String) body.get("companyName"), "chenjing");
         Lead lead = intake.receive(body, LeadSource.WEBSITE_FORM).lead();
-        ProcessInstance pi = instance(lead);
-        route(pi);
+        ProcessInstance pi = processInstance(lead.processInstanceId());
 
-        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK).task().isAssignedTo("chenjing");
+        execute(job(Task.ROUTE_LEAD, pi));
+
+        assertThat(pi).isWaitingAt(Task.FIRST_CONTACT).task().isAssignedTo("chenjing");
         assertThat((String) runtimeService.getVariable(pi.getId(), Vars.ROUTING_EXPLANATION))
                 .contains("one customer, one owner");
         assertThat(stored(lead).assignee()).isEqualTo("chenjing");
@@ -481,10 +438,11 @@ class LeadRoutingProcessTests {
             data.trip(id, today, today.plusDays(1));
         }
         Lead lead = receive("WEBSITE_FORM", "NORTH", "20000");
-        ProcessInstance pi = instance(lead);
-        route(pi);
+        ProcessInstance pi = processInstance(lead.processInstanceId());
 
-        BpmnAwareTests.assertThat(pi).isWaitingAt(LeadRoutingProcess.Task.ASSIGN_LEAD_MANUALLY);
+        execute(job(Task.ROUTE_LEAD, pi));
+
+        assertThat(pi).isWaitingAt(Task.ASSIGN_LEAD_MANUALLY);
         String explanation = (String) runtimeService.getVariable(pi.getId(), Vars.ROUTING_EXPLANATION);
         String available = (String) runtimeService.getVariable(pi.getId(), Vars.AVAILABLE_REPS);
         assertThat(explanation).hasSizeLessThanOrEqualTo(4000)
@@ -493,79 +451,32 @@ class LeadRoutingProcessTests {
         assertThat(stored(lead).routingExplanation()).isEqualTo(explanation);
 
         data.deactivateAllRepsExcept("sunli");
-        taskService.complete(task(pi).getId(), Map.of(Vars.ASSIGNEE, "sunli"));
-        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK).task().isAssignedTo("sunli");
+        complete(task(pi), withVariables(Vars.ASSIGNEE, "sunli"));
+        assertThat(pi).isWaitingAt(Task.FIRST_CONTACT).task().isAssignedTo("sunli");
         assertThat((String) runtimeService.getVariable(pi.getId(), Vars.ROUTING_EXPLANATION)).hasSizeLessThanOrEqualTo(4000)
                 .endsWith("to sunli");
     }
 
-    // --- helpers ------------------------------------------------------------------------------------------------
+    // --- the lead, the rep's form, the notifications ------------------------------------------------------------
 
     private Lead receive(String source, String region, String budget) {
         return intake.receive(TestData.leadBody(source, region, budget), LeadSource.valueOf(source)).lead();
-    }
-
-    private ProcessInstance instance(Lead lead) {
-        assertThat(lead.processInstanceId()).isNotNull();
-        return runtimeService.createProcessInstanceQuery().processInstanceId(lead.processInstanceId()).singleResult();
     }
 
     private Lead stored(Lead lead) {
         return leads.find(lead.id()).orElseThrow();
     }
 
-    /** Runs the asynchronous continuation before the routing rules, as the job executor would. */
-    private void route(ProcessInstance pi) {
-        Job job = job(pi, LeadRoutingProcess.Task.ROUTE_LEAD);
-        assertThat(job).as("async job before " + LeadRoutingProcess.Task.ROUTE_LEAD).isNotNull();
-        execute(job);
-    }
-
-    private Job job(ProcessInstance pi, String activityId) {
-        return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-    }
-
-    private Job timer(ProcessInstance pi, String boundaryEventId) {
-        return managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(boundaryEventId)
-                .singleResult();
-    }
-
-    private void execute(Job job) {
-        managementService.executeJob(job.getId());
-    }
-
-    private Task task(ProcessInstance pi) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    }
-
-    private void completeFirstContact(ProcessInstance pi, ContactOutcome outcome, String nextFollowUp, String reason,
-                                      String notes) {
-        Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK).singleResult();
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.CONTACT_OUTCOME, outcome.name());
-        vars.put(Vars.NEXT_FOLLOW_UP_DATE, nextFollowUp);
-        vars.put(Vars.INVALID_REASON, reason);
-        vars.put(Vars.CONTACT_NOTES, notes);
-        identityService.setAuthentication(task.getAssignee(), List.of(Groups.SALES_REP));
-        try {
-            taskService.complete(task.getId(), vars);
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
-    private Object historicVariable(ProcessInstance pi, String name) {
-        return processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(name).singleResult().getValue();
+    /** The assigned rep submits {@code forms/first-contact.form}. */
+    private static void completeFirstContact(ProcessInstance pi, ContactOutcome outcome, String nextFollowUp, String reason,
+                                             String notes) {
+        var task = task(Task.FIRST_CONTACT, pi);
+        completeAs(task.getAssignee(), REP, task, withVariables(Vars.CONTACT_OUTCOME, outcome.name(),
+                Vars.NEXT_FOLLOW_UP_DATE, nextFollowUp, Vars.INVALID_REASON, reason, Vars.CONTACT_NOTES, notes));
     }
 
     private List<Delivery> deliveries(Lead lead, Channel channel) {
         return notifications.list(new DeliveryQuery(null, lead.id(), channel, null, DeliveryQuery.DEFAULT_LIMIT));
-    }
-
-    private String definitionId() {
-        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(LeadRoutingProcess.KEY)
-                .latestVersion().singleResult().getId();
     }
 
     /** What Tasklist submits from {@code forms/lead-phone-intake.form}: numbers as numbers, the rest as strings. */
@@ -579,18 +490,5 @@ class LeadRoutingProcessTests {
         form.put(Vars.BUDGET_CNY, 88000);
         form.put(Vars.PRODUCT_INTEREST, "仓储软件");
         return form;
-    }
-
-    private void setClock(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
-
-    /** The messages of the exception and all its causes, so assertions do not depend on how the engine wraps it. */
-    private static String messages(Throwable e) {
-        List<String> all = new ArrayList<>();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.add(String.valueOf(t.getMessage()));
-        }
-        return String.join(" | ", all);
     }
 }

@@ -1,11 +1,10 @@
 package org.leadtocash.quote;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.*;
+import static org.leadtocash.support.ProcessTests.*;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -14,15 +13,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadtocash.quote.ClausePublishProcess.Event;
+import org.leadtocash.quote.ClausePublishProcess.Task;
 import org.leadtocash.quote.ClausePublishProcess.Vars;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
@@ -37,12 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AppTest
 class ClausePublishProcessTests {
-    @Autowired ProcessEngine processEngine;
     @Autowired FormService formService;
-    @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
-    @Autowired IdentityService identityService;
     @Autowired ClauseLibrary library;
     @Autowired EngineClock clock;
     @Autowired JdbcClient jdbc;
@@ -52,12 +46,10 @@ class ClausePublishProcessTests {
     void setUp() {
         data.reset();
         ClauseTestTypes.recreate(jdbc);
-        BpmnAwareTests.init(processEngine);
     }
 
     @AfterEach
     void tearDown() {
-        identityService.clearAuthentication();
         ClauseTestTypes.drop(jdbc);
     }
 
@@ -68,16 +60,14 @@ class ClausePublishProcessTests {
 
         ProcessInstance pi = startAs("zhoujie", Groups.LEGAL, form(ClauseTestTypes.LOCKED, effective.toString(), text));
 
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(ClausePublishProcess.Event.CLAUSE_VERSION_ENTERED,
-                ClausePublishProcess.Task.PUBLISH_CLAUSE, ClausePublishProcess.Event.CLAUSE_VERSION_PUBLISHED);
+        assertThat(pi).isEnded().hasPassed(Event.CLAUSE_VERSION_ENTERED, Task.PUBLISH_CLAUSE, Event.CLAUSE_VERSION_PUBLISHED);
         ClauseVersion published = library.version(ClauseTestTypes.LOCKED, 1);
         assertThat(published.effectiveDate()).isEqualTo(effective);
         assertThat(published.text()).isEqualTo(text);
         assertThat(published.publishedBy()).isEqualTo("zhoujie");
         assertThat(published.locked()).isTrue();
-        assertThat(historicVariable(pi, Vars.CLAUSE_VERSION_ID)).isEqualTo(published.id());
-        assertThat(historicVariable(pi, Vars.CLAUSE_VERSION)).isEqualTo(1);
-        assertThat(historicVariable(pi, Vars.CLAUSE_PUBLISHER)).isEqualTo("zhoujie");
+        assertThat(pi).variables().containsEntry(Vars.CLAUSE_VERSION_ID, published.id()).containsEntry(Vars.CLAUSE_VERSION, 1)
+                .containsEntry(Vars.CLAUSE_PUBLISHER, "zhoujie");
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
                 .getBusinessKey()).isEqualTo("TEST_LOCKED-v1");
     }
@@ -166,7 +156,7 @@ class ClausePublishProcessTests {
 
     @Test
     void theStartFormIsTheDeployedCamundaForm() throws Exception {
-        String definitionId = definitionId();
+        String definitionId = latestDefinition(ClausePublishProcess.KEY).getId();
 
         assertThat(formService.getStartFormData(definitionId).getCamundaFormRef().getKey()).isEqualTo(ClausePublishProcess.START_FORM);
         try (var form = formService.getDeployedStartForm(definitionId)) {
@@ -176,19 +166,8 @@ class ClausePublishProcessTests {
         }
     }
 
-    private ProcessInstance startAs(String user, String group, Map<String, Object> form) {
-        String definitionId = definitionId();
-        identityService.setAuthentication(user, List.of(group));
-        try {
-            return formService.submitStartForm(definitionId, form);
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
-    private String definitionId() {
-        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(ClausePublishProcess.KEY)
-                .latestVersion().singleResult().getId();
+    private static ProcessInstance startAs(String user, String group, Map<String, Object> form) {
+        return startByFormAs(user, List.of(group), ClausePublishProcess.KEY, form);
     }
 
     /** What Tasklist submits from {@code forms/clause-publish.form}: the date as a yyyy-MM-dd string. */
@@ -202,18 +181,5 @@ class ClausePublishProcessTests {
 
     private long historicInstances() {
         return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ClausePublishProcess.KEY).count();
-    }
-
-    private Object historicVariable(ProcessInstance pi, String name) {
-        return historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
-                .singleResult().getValue();
-    }
-
-    private static String messages(Throwable e) {
-        List<String> all = new ArrayList<>();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.add(String.valueOf(t.getMessage()));
-        }
-        return String.join(" | ", all);
     }
 }

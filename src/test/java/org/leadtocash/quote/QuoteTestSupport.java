@@ -25,15 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.leadtocash.erp.U8HandOff;
 import org.leadtocash.erp.U8Properties;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
+import org.leadtocash.support.ProcessTests;
 import org.leadtocash.support.TestData;
 import org.leadtocash.shared.Groups;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,16 +64,12 @@ public class QuoteTestSupport {
     private final Quotes quotes;
     private final ClauseLibrary library;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
-    private final ManagementService managementService;
-    private final IdentityService identityService;
     private final HandOffToU8Delegate handOffDelegate;
     private final List<Long> publishedVersions = new ArrayList<>();
     private U8HandOff originalHandOff;
 
     public QuoteTestSupport(TestData data, JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
-                            Quotes quotes, ClauseLibrary library, RuntimeService runtimeService, TaskService taskService,
-                            ManagementService managementService, IdentityService identityService,
+                            Quotes quotes, ClauseLibrary library, RuntimeService runtimeService,
                             HandOffToU8Delegate handOffDelegate) {
         this.data = data;
         this.jdbc = jdbc;
@@ -84,9 +78,6 @@ public class QuoteTestSupport {
         this.quotes = quotes;
         this.library = library;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
-        this.managementService = managementService;
-        this.identityService = identityService;
         this.handOffDelegate = handOffDelegate;
     }
 
@@ -141,18 +132,16 @@ public class QuoteTestSupport {
 
     // --- tasks ------------------------------------------------------------------------------------------------------
 
+    // by process instance id, the way the API tests know an instance; ProcessTests does the work
+
     Task task(String processInstanceId, String taskKey) {
-        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+        Task task = ProcessTests.task(taskKey, ProcessTests.processInstance(processInstanceId));
         assertThat(task).as("task " + taskKey).isNotNull();
         return task;
     }
 
     void complete(String processInstanceId, String taskKey, String user, List<String> groups, Map<String, Object> vars) {
-        Task task = task(processInstanceId, taskKey);
-        as(user, groups, () -> {
-            taskService.complete(task.getId(), vars);
-            return null;
-        });
+        ProcessTests.completeAs(user, groups, task(processInstanceId, taskKey), vars);
     }
 
     /** The lines of the edit form as they are (every line at its current unit price), with one line's price changed. */
@@ -211,11 +200,11 @@ public class QuoteTestSupport {
     void executeJob(String processInstanceId, String activityId) {
         Job job = job(processInstanceId, activityId);
         assertThat(job).as("job before " + activityId).isNotNull();
-        managementService.executeJob(job.getId());
+        ProcessTests.execute(job);
     }
 
     Job job(String processInstanceId, String activityId) {
-        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+        return ProcessTests.job(activityId, ProcessTests.processInstance(processInstanceId));
     }
 
     /** Approved by legal; the invoice request is created (its job run); the hand-off job waits. */
@@ -227,12 +216,7 @@ public class QuoteTestSupport {
     }
 
     <T> T as(String user, List<String> groups, java.util.function.Supplier<T> action) {
-        identityService.setAuthentication(user, groups);
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return ProcessTests.as(user, groups, action);
     }
 
     // --- clause library -----------------------------------------------------------------------------------------------
