@@ -68,7 +68,7 @@ class NodeFailureClusterTests {
         fixtures.seed();
         u8.bizIdDedup(false);
         u8.delayAnswers(Duration.ofMillis(U8_ANSWER_MILLIS));
-        peers.answerDelay(Duration.ofMillis(PEER_ANSWER_MILLIS));
+        peers.delayAnswers(Duration.ofMillis(PEER_ANSWER_MILLIS));
     }
 
     @AfterAll
