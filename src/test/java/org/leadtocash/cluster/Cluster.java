@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.leadtocash.LeadToCashApplication;
+import org.leadtocash.standin.U8StandIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.MessageFormatter;
@@ -106,6 +107,8 @@ final class Cluster implements AutoCloseable {
      */
     static Cluster start(String name, NotificationPeers peers, U8StandIn u8, Map<String, String> overrides) throws IOException {
         Cluster cluster = new Cluster(name, peers, u8, overrides);
+        // the fixtures make a fresh customer for every quote
+        u8.knowEveryCustomer();
         // the engine clock is static per JVM: a test class before this one must not have left it moved
         ClockUtil.reset();
         try {
@@ -194,7 +197,7 @@ final class Cluster implements AutoCloseable {
         // a dead node's send claim is taken over after 6 s (a live send ends within the 2 s request time-out)
         p.put("leadtocash.notify.claim-timeout", "PT6S");
         p.put("leadtocash.notify.claim-wait", "PT5S");
-        p.put("leadtocash.erp.u8.base-url", u8.baseUrl(node));
+        p.put("leadtocash.erp.u8.base-url", u8.url(node));
         p.put("leadtocash.erp.u8.from-account", U8StandIn.FROM);
         p.put("leadtocash.erp.u8.to-account", U8StandIn.TO);
         p.put("leadtocash.erp.u8.app-key", U8StandIn.APP_KEY);

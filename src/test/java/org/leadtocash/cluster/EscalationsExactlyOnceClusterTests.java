@@ -17,6 +17,7 @@ import org.leadtocash.lead.Lead;
 import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.payment.PaymentJourney;
 import org.leadtocash.payment.PaymentJourneyProcess;
+import org.leadtocash.standin.U8StandIn;
 
 /**
  * A thousand escalations come due at the same instant on a two-node cluster (see {@link Cluster}: node A in this JVM,

@@ -20,6 +20,7 @@ import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.payment.PaymentJourney;
 import org.leadtocash.payment.PaymentJourneyProcess;
 import org.leadtocash.quote.QuoteToInvoiceProcess;
+import org.leadtocash.standin.U8StandIn;
 
 /**
  * A node dies hard in the middle of U8 hand-offs and of escalations, and the other node finishes them (see
@@ -66,8 +67,8 @@ class NodeFailureClusterTests {
         fixtures = new Fixtures(cluster);
         fixtures.seed();
         u8.bizIdDedup(false);
-        u8.answerDelay(Duration.ofMillis(U8_ANSWER_MILLIS));
-        peers.answerDelay(Duration.ofMillis(PEER_ANSWER_MILLIS));
+        u8.delayAnswers(Duration.ofMillis(U8_ANSWER_MILLIS));
+        peers.delayAnswers(Duration.ofMillis(PEER_ANSWER_MILLIS));
     }
 
     @AfterAll
@@ -159,8 +160,8 @@ class NodeFailureClusterTests {
         long killedAt;
         try {
             Poll.until("a " + trigger + " call of node B waiting for its answer", Duration.ofSeconds(120), () ->
-                    trigger == Trigger.HAND_OFF ? !u8.inFlight(Cluster.B).isEmpty() : !peers.inFlight(Cluster.B).isEmpty());
-            addsAtKill = u8.inFlight(Cluster.B);
+                    trigger == Trigger.HAND_OFF ? !u8.inFlightAdds(Cluster.B).isEmpty() : !peers.inFlight(Cluster.B).isEmpty());
+            addsAtKill = u8.inFlightAdds(Cluster.B);
             messagesAtKill = peers.inFlight(Cluster.B);
             killedAt = System.nanoTime();
             deadOwners = cluster.killB();
@@ -197,7 +198,7 @@ class NodeFailureClusterTests {
                     .variableName(QuoteToInvoiceProcess.Vars.INVOICE_REQUEST_ID).singleResult().getValue());
         }
         assertThat(bizIds).hasSize(QUOTES);
-        Map<String, Integer> created = u8.created();
+        Map<String, Integer> created = u8.acceptedAdds();
         for (String biz : bizIds) {
             assertThat(created.getOrDefault(biz, 0)).as("sale invoices U8 created for " + biz).isOne();
             assertThat(cluster.jdbc().sql("SELECT COUNT(*) FROM erp_handoff WHERE biz_id = ? AND outcome = 'ACCEPTED'").param(biz)

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.leadtocash.payment.PaymentJourneyProcess;
 import org.leadtocash.quote.QuoteToInvoiceProcess;
 import org.leadtocash.quote.Quotes;
+import org.leadtocash.standin.U8StandIn;
 
 /**
  * U8 is unavailable for a while on a two-node cluster (see {@link Cluster}). The hand-offs of both nodes retry through
@@ -71,7 +72,7 @@ class U8OutageClusterTests {
         Map<String, String> bizIds = invoiceRequests(instances);
 
         // the outage: nothing created, every attempt recorded as FAILED, one incident per hand-off
-        assertThat(u8.created()).doesNotContainKeys(bizIds.values().toArray(String[]::new));
+        assertThat(u8.acceptedAdds()).doesNotContainKeys(bizIds.values().toArray(String[]::new));
         assertThat(u8.refusedWith503()).isGreaterThanOrEqualTo(QUOTES * ATTEMPTS);
         assertThat(attempts(bizIds.values(), "FAILED")).allSatisfy((biz, n) -> assertThat(n).as(biz).isEqualTo(ATTEMPTS));
         assertIncidents(instances, "HTTP 503");
@@ -102,7 +103,7 @@ class U8OutageClusterTests {
                     return false;
                 }
             }
-            return u8.created().keySet().containsAll(bizIds.values());
+            return u8.acceptedAdds().keySet().containsAll(bizIds.values());
         });
         u8.stop();
         u8.dropAnswers(false);
@@ -228,7 +229,7 @@ class U8OutageClusterTests {
     }
 
     private void assertAcceptedOnce(Map<String, String> bizIds) {
-        Map<String, Integer> created = u8.created();
+        Map<String, Integer> created = u8.acceptedAdds();
         for (String biz : bizIds.values()) {
             assertThat(created.getOrDefault(biz, 0)).as("sale invoices U8 created for " + biz).isOne();
         }

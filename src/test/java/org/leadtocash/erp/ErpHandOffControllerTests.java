@@ -15,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadtocash.shared.CurrentUser;
+import org.leadtocash.standin.U8StandIn;
 import org.leadtocash.system.web.ApiExceptionHandler;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -68,7 +69,7 @@ class ErpHandOffControllerTests {
                 .andExpect(jsonPath("$[0].bizId").value("IR-1"))
                 .andExpect(jsonPath("$[0].outcome").value("EXPORTED_NOT_SENT"))
                 .andExpect(jsonPath("$[0].detail").value("未配置U8，已导出待财务导入 not sent: exported for finance to import"))
-                .andExpect(jsonPath("$[0].payload.saleinvoice.customercode").value(FakeU8.KNOWN_CUSTOMER))
+                .andExpect(jsonPath("$[0].payload.saleinvoice.customercode").value(U8StandIn.KNOWN_CUSTOMER))
                 .andExpect(jsonPath("$[0].payload.saleinvoice.entry[0].inventorycode").value("JM-200"))
                 .andExpect(jsonPath("$[0].startedAt").value("2025-06-02T02:00:00Z"));
         mvc.perform(get("/api/erp/handoffs"))

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadtocash.standin.U8StandIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -30,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The hand-off on a real H2 database migrated by Flyway, talking HTTP to a local server that behaves like U8
- * ({@link FakeU8}). {@link U8HandOffPostgresTests} runs the same tests on PostgreSQL. After every test: U8 never
+ * ({@link U8StandIn}). {@link U8HandOffPostgresTests} runs the same tests on PostgreSQL. After every test: U8 never
  * created two sale invoices for one biz_id.
  */
 class U8HandOffTests {
@@ -41,7 +42,7 @@ class U8HandOffTests {
     private final DataSource dataSource = newDatabase();
     private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     private final TestClock clock = new TestClock(Instant.parse("2025-06-02T02:00:00Z"));
-    private final FakeU8 u8 = new FakeU8(clock);
+    private final U8StandIn u8 = new U8StandIn(clock);
     private final U8HandOff handOff = node(settings());
 
     /** A new, empty database with the app's migrations up to V5 (this feature's) applied. */
@@ -59,7 +60,7 @@ class U8HandOffTests {
     @AfterEach
     void neverTwoSaleInvoicesForOneBizId() {
         try {
-            assertThat(u8.acceptedAddsPerBizId()).allSatisfy((bizId, created) -> assertThat(created)
+            assertThat(u8.acceptedAdds()).allSatisfy((bizId, created) -> assertThat(created)
                     .as("sale invoices U8 created for %s", bizId).isLessThanOrEqualTo(1));
         } finally {
             u8.close();
@@ -98,7 +99,7 @@ class U8HandOffTests {
         assertThat(inv.get("vouchertype").asText()).isEqualTo("26");
         assertThat(inv.get("saletypecode").asText()).isEqualTo("01");
         assertThat(inv.get("date").asText()).isEqualTo("2025-06-02");
-        assertThat(inv.get("customercode").asText()).isEqualTo(FakeU8.KNOWN_CUSTOMER);
+        assertThat(inv.get("customercode").asText()).isEqualTo(U8StandIn.KNOWN_CUSTOMER);
         assertThat(inv.get("customername").asText()).isEqualTo("上海联华超市股份有限公司");
         assertThat(inv.get("personcode").asText()).isEqualTo("zhangwei");
         assertThat(inv.get("cbaccount").asText()).isEqualTo("31001234567890123456");
@@ -175,7 +176,7 @@ class U8HandOffTests {
 
     @Test
     void failsAsUnavailableNotRejectedWhenU8RefusesTheAppSecret() {
-        U8HandOff wrongSecret = node(U8Properties.of(u8.baseUrl(), FakeU8.FROM, FakeU8.TO, FakeU8.APP_KEY, "not-the-secret-7b1")
+        U8HandOff wrongSecret = node(U8Properties.of(u8.url(), U8StandIn.FROM, U8StandIn.TO, U8StandIn.APP_KEY, "not-the-secret-7b1")
                 .withTimeouts(Duration.ofSeconds(1), REQUEST_TIMEOUT));
 
         assertThatThrownBy(() -> wrongSecret.handOff(order("IR-2401")))
@@ -194,7 +195,7 @@ class U8HandOffTests {
     @Test
     void failsOnHttp500WithoutMarkingAcceptedAndTheRetryResendsTheSameTradeId() {
         u8.bizIdDedup(false);
-        u8.answerNextAddWith(500, "<html><body>500 Internal Server Error</body></html>");
+        u8.answerNextWith(500, "<html><body>500 Internal Server Error</body></html>");
 
         assertThatThrownBy(() -> handOff.handOff(order("IR-3001")))
                 .isInstanceOf(U8UnavailableException.class)
@@ -218,7 +219,7 @@ class U8HandOffTests {
 
     @Test
     void usesAFreshTradeIdWhenTheDataChangedAfterAFailedAttempt() {
-        u8.answerNextAddWith(502, "<html><body>502 Bad Gateway</body></html>");
+        u8.answerNextWith(502, "<html><body>502 Bad Gateway</body></html>");
         assertThatThrownBy(() -> handOff.handOff(order("IR-3002"))).isInstanceOf(U8UnavailableException.class);
         String failedTradeId = attempts().get(0).tradeId();
         SaleInvoiceOrder o = order("IR-3002");
@@ -237,7 +238,7 @@ class U8HandOffTests {
     @Test
     void failsOnTimeoutAndTheRetryGetsTheInvoiceU8CreatedMeanwhile() throws Exception {
         u8.bizIdDedup(false);
-        u8.delayNextAdd(REQUEST_TIMEOUT.plusMillis(700));
+        u8.delayNextAnswer(REQUEST_TIMEOUT.plusMillis(700));
 
         assertThatThrownBy(() -> handOff.handOff(order("IR-3101")))
                 .isInstanceOf(U8UnavailableException.class)
@@ -256,12 +257,12 @@ class U8HandOffTests {
 
     @Test
     void failsWhenTheAnswerIsNotJsonWithAnErrcode() {
-        u8.answerNextAddWith(200, "<html><body>网关错误 Bad gateway</body></html>");
+        u8.answerNextWith(200, "<html><body>网关错误 Bad gateway</body></html>");
         assertThatThrownBy(() -> handOff.handOff(order("IR-3201")))
                 .isInstanceOf(U8UnavailableException.class)
                 .hasMessageContaining("not with JSON carrying an errcode");
 
-        u8.answerNextAddWith(200, "{\"id\":\"1\"}");
+        u8.answerNextWith(200, "{\"id\":\"1\"}");
         assertThatThrownBy(() -> handOff.handOff(order("IR-3201")))
                 .isInstanceOf(U8UnavailableException.class);
 
@@ -272,13 +273,13 @@ class U8HandOffTests {
 
     @Test
     void failsWhenU8CannotBeReached() {
-        U8HandOff nowhere = node(U8Properties.of("http://127.0.0.1:1", FakeU8.FROM, FakeU8.TO, FakeU8.APP_KEY,
-                FakeU8.APP_SECRET).withTimeouts(Duration.ofSeconds(1), REQUEST_TIMEOUT));
+        U8HandOff nowhere = node(U8Properties.of("http://127.0.0.1:1", U8StandIn.FROM, U8StandIn.TO, U8StandIn.APP_KEY,
+                U8StandIn.APP_SECRET).withTimeouts(Duration.ofSeconds(1), REQUEST_TIMEOUT));
 
         assertThatThrownBy(() -> nowhere.handOff(order("IR-3301")))
                 .isInstanceOf(U8UnavailableException.class)
                 .hasMessageContaining("could not reach U8")
-                .hasMessageNotContaining(FakeU8.APP_SECRET);
+                .hasMessageNotContaining(U8StandIn.APP_SECRET);
     }
 
     // ---- business rejections
@@ -289,12 +290,12 @@ class U8HandOffTests {
 
         assertThatThrownBy(() -> handOff.handOff(unknownCustomer))
                 .isInstanceOfSatisfying(U8RejectedException.class, e -> {
-                    assertThat(e.errcode()).isEqualTo(FakeU8.UNKNOWN_CUSTOMER);
+                    assertThat(e.errcode()).isEqualTo(U8StandIn.UNKNOWN_CUSTOMER);
                     assertThat(e.errmsg()).isEqualTo("客户编码[91440300MA5F000001]在客户档案中不存在");
                 });
         HandOffEntry rejected = attempts().get(0);
         assertThat(rejected.outcome()).isEqualTo(AttemptOutcome.REJECTED);
-        assertThat(rejected.errcode()).isEqualTo(FakeU8.UNKNOWN_CUSTOMER);
+        assertThat(rejected.errcode()).isEqualTo(U8StandIn.UNKNOWN_CUSTOMER);
         assertThat(u8.acceptedAdds("IR-4001")).isZero();
 
         HandOffResult fixed = handOff.handOff(order("IR-4001"));
@@ -417,7 +418,7 @@ class U8HandOffTests {
     @Test
     void letsOnlyOneOfTwoConcurrentNodesCallU8() throws Exception {
         u8.bizIdDedup(false);
-        u8.delayEveryAdd(Duration.ofMillis(400));
+        u8.delayAnswers(Duration.ofMillis(400));
         U8HandOff nodeA = node(settings());
         U8HandOff nodeB = node(settings());
         CyclicBarrier start = new CyclicBarrier(2);
@@ -488,7 +489,7 @@ class U8HandOffTests {
         assertThat(result.tradeId()).isNull();
         assertThat(result.u8VoucherId()).isNull();
         JsonNode inv = MAPPER.readTree(result.payloadJson()).get("saleinvoice");
-        assertThat(inv.get("customercode").asText()).isEqualTo(FakeU8.KNOWN_CUSTOMER);
+        assertThat(inv.get("customercode").asText()).isEqualTo(U8StandIn.KNOWN_CUSTOMER);
         assertThat(inv.get("entry")).hasSize(2);
         assertThat(attempts()).singleElement().satisfies(a -> {
             assertThat(a.outcome()).isEqualTo(AttemptOutcome.EXPORTED_NOT_SENT);
@@ -517,11 +518,11 @@ class U8HandOffTests {
 
     @Test
     void refusesToStartWithAnIncompleteU8Configuration() {
-        assertThatThrownBy(() -> node(U8Properties.of(u8.baseUrl(), "", FakeU8.TO, "", FakeU8.APP_SECRET)))
+        assertThatThrownBy(() -> node(U8Properties.of(u8.url(), "", U8StandIn.TO, "", U8StandIn.APP_SECRET)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("from-account must be set when base-url is set")
                 .hasMessageContaining("app-key must be set when base-url is set")
-                .hasMessageNotContaining(FakeU8.APP_SECRET);
+                .hasMessageNotContaining(U8StandIn.APP_SECRET);
         assertThatThrownBy(() -> node(settings().withClaim(Duration.ofSeconds(5), Duration.ofSeconds(1))))
                 .hasMessageContaining("claim-timeout");
     }
@@ -558,7 +559,7 @@ class U8HandOffTests {
     }
 
     static SaleInvoiceOrder order(String bizId) {
-        return order(bizId, FakeU8.KNOWN_CUSTOMER);
+        return order(bizId, U8StandIn.KNOWN_CUSTOMER);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadtocash.standin.DingTalkRobotStandIn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,7 +24,7 @@ class DingTalkRobotChannelTests {
     private static final String TOKEN = "robot-token-1";
     private static final String SECRET = "SECdemo0123456789abcdef";
 
-    private final DingTalkRobotServer robot = DingTalkRobotServer.start(TOKEN, SECRET);
+    private final DingTalkRobotStandIn robot = DingTalkRobotStandIn.start(TOKEN, SECRET);
 
     @AfterEach
     void stopRobot() {
@@ -32,7 +33,7 @@ class DingTalkRobotChannelTests {
 
     @Test
     void sendsSignedMarkdownMessageThatTheRobotAccepts() {
-        channel(robot.webhookUrl(), SECRET).deliver(request("线索未分配提醒 Lead unassigned",
+        channel(robot.url(), SECRET).deliver(request("线索未分配提醒 Lead unassigned",
                 "### 线索 L-42 已超过 2 小时未分配\n客户：杭州某某科技有限公司",
                 new Recipient("wang.manager", "13800001111")));
 
@@ -49,7 +50,7 @@ class DingTalkRobotChannelTests {
 
     @Test
     void sendsPlainTextMessageWhenNoTitleIsGiven() {
-        channel(robot.webhookUrl(), SECRET).deliver(request(null, "请尽快联系客户 张三",
+        channel(robot.url(), SECRET).deliver(request(null, "请尽快联系客户 张三",
                 new Recipient("li.rep", "13900002222"), new Recipient("zhao.rep", "13900003333")));
 
         assertThat(robot.accepted()).singleElement().satisfies(message -> {
@@ -61,7 +62,7 @@ class DingTalkRobotChannelTests {
 
     @Test
     void mentionsNobodyWhenRecipientsHaveNoMobile() {
-        channel(robot.webhookUrl(), SECRET).deliver(request("提醒", "无手机号 no mobile", new Recipient("wang", null)));
+        channel(robot.url(), SECRET).deliver(request("提醒", "无手机号 no mobile", new Recipient("wang", null)));
 
         assertThat(robot.accepted()).singleElement().satisfies(message -> {
             assertThat(message.text()).isEqualTo("无手机号 no mobile");
@@ -71,7 +72,7 @@ class DingTalkRobotChannelTests {
 
     @Test
     void doesNotRepeatAMentionTheTextAlreadyHas() {
-        channel(robot.webhookUrl(), SECRET).deliver(request("提醒", "@13800001111 请处理",
+        channel(robot.url(), SECRET).deliver(request("提醒", "@13800001111 请处理",
                 new Recipient("wang", "13800001111")));
 
         assertThat(robot.accepted()).singleElement()
@@ -80,7 +81,7 @@ class DingTalkRobotChannelTests {
 
     @Test
     void rejectsRequestWithWrongSignature() {
-        DingTalkRobotChannel wrongSecret = channel(robot.webhookUrl(), "SECnot-the-robots-secret");
+        DingTalkRobotChannel wrongSecret = channel(robot.url(), "SECnot-the-robots-secret");
 
         assertThatThrownBy(() -> wrongSecret.deliver(request("t", "内容", new Recipient("u", null))))
                 .isInstanceOf(ChannelDeliveryException.class)
@@ -93,7 +94,7 @@ class DingTalkRobotChannelTests {
     @Test
     void rejectsRequestWhoseTimestampIsMoreThanAnHourOff() {
         Clock twoHoursSlow = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-        DingTalkRobotChannel slowClock = new DingTalkRobotChannel(robot.webhookUrl(), SECRET, new ObjectMapper(),
+        DingTalkRobotChannel slowClock = new DingTalkRobotChannel(robot.url(), SECRET, new ObjectMapper(),
                 Duration.ofSeconds(5), Duration.ofSeconds(10), twoHoursSlow);
 
         assertThatThrownBy(() -> slowClock.deliver(request("t", "内容", new Recipient("u", null))))
@@ -105,14 +106,14 @@ class DingTalkRobotChannelTests {
     void failsWhenTheRobotAnswersHttp500() {
         robot.answerNextWith(500, "<html>Internal Server Error</html>");
 
-        assertThatThrownBy(() -> channel(robot.webhookUrl(), SECRET).deliver(request("t", "内容", new Recipient("u", null))))
+        assertThatThrownBy(() -> channel(robot.url(), SECRET).deliver(request("t", "内容", new Recipient("u", null))))
                 .isInstanceOf(ChannelDeliveryException.class)
                 .hasMessageContaining("HTTP 500");
     }
 
     @Test
     void failsWhenTheRobotAnswersErrcode300001ForAnUnknownToken() {
-        String unknownToken = robot.webhookUrl().replace(TOKEN, "no-such-token");
+        String unknownToken = robot.url().replace(TOKEN, "no-such-token");
 
         assertThatThrownBy(() -> channel(unknownToken, SECRET).deliver(request("t", "内容", new Recipient("u", null))))
                 .isInstanceOf(ChannelDeliveryException.class)
@@ -124,7 +125,7 @@ class DingTalkRobotChannelTests {
     void failsWhenTheRobotAnswersWithoutErrcode() {
         robot.answerNextWith(200, "{\"unexpected\":true}");
 
-        assertThatThrownBy(() -> channel(robot.webhookUrl(), SECRET).deliver(request("t", "内容", new Recipient("u", null))))
+        assertThatThrownBy(() -> channel(robot.url(), SECRET).deliver(request("t", "内容", new Recipient("u", null))))
                 .isInstanceOf(ChannelDeliveryException.class)
                 .hasMessageContaining("without an errcode");
     }
@@ -132,7 +133,7 @@ class DingTalkRobotChannelTests {
     @Test
     void failsWhenTheRobotDoesNotAnswerWithinTheRequestTimeout() {
         robot.delayAnswers(Duration.ofSeconds(3));
-        DingTalkRobotChannel impatient = new DingTalkRobotChannel(robot.webhookUrl(), SECRET, new ObjectMapper(),
+        DingTalkRobotChannel impatient = new DingTalkRobotChannel(robot.url(), SECRET, new ObjectMapper(),
                 Duration.ofSeconds(5), Duration.ofMillis(200), Clock.systemUTC());
 
         assertThatThrownBy(() -> impatient.deliver(request("t", "内容", new Recipient("u", null))))
@@ -156,13 +157,13 @@ class DingTalkRobotChannelTests {
 
     @Test
     void sendsWithoutTimestampAndSignWhenNoSecretIsConfigured() {
-        try (DingTalkRobotServer keywordRobot = DingTalkRobotServer.start(TOKEN, null)) {
-            channel(keywordRobot.webhookUrl(), "").deliver(request(null, "监控报警 alert", new Recipient("u", null)));
+        try (DingTalkRobotStandIn keywordRobot = DingTalkRobotStandIn.start(TOKEN, null)) {
+            channel(keywordRobot.url(), "").deliver(request(null, "监控报警 alert", new Recipient("u", null)));
 
             assertThat(keywordRobot.accepted()).singleElement()
                     .satisfies(message -> assertThat(message.text()).isEqualTo("监控报警 alert"));
         }
-        assertThat(DingTalkRobotChannel.signedUri(robot.webhookUrl(), "", 1L).toString()).isEqualTo(robot.webhookUrl());
+        assertThat(DingTalkRobotChannel.signedUri(robot.url(), "", 1L).toString()).isEqualTo(robot.url());
     }
 
     @Test
@@ -186,7 +187,7 @@ class DingTalkRobotChannelTests {
     void isNotConfiguredWithoutWebhookUrl() {
         assertThat(channel("", SECRET).configured()).isFalse();
         assertThat(channel(null, null).configured()).isFalse();
-        assertThat(channel(robot.webhookUrl(), "").configured()).isTrue();
+        assertThat(channel(robot.url(), "").configured()).isTrue();
     }
 
     private static DingTalkRobotChannel channel(String webhookUrl, String secret) {

@@ -8,13 +8,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadtocash.standin.SmsGatewayStandIn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class HttpSmsGatewayTests {
     private static final String API_KEY = "sms-key-123";
 
-    private final SmsGatewayServer server = SmsGatewayServer.start(API_KEY);
+    private final SmsGatewayStandIn server = SmsGatewayStandIn.start(API_KEY);
 
     @AfterEach
     void stopServer() {

@@ -8,13 +8,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadtocash.standin.VoiceGatewayStandIn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class HttpVoiceCallGatewayTests {
     private static final String API_KEY = "voice-key-123";
 
-    private final VoiceGatewayServer server = VoiceGatewayServer.start(API_KEY);
+    private final VoiceGatewayStandIn server = VoiceGatewayStandIn.start(API_KEY);
 
     @AfterEach
     void stopServer() {

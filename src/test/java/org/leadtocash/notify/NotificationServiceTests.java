@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.leadtocash.standin.DingTalkRobotStandIn;
+import org.leadtocash.standin.VoiceGatewayStandIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -43,12 +45,12 @@ class NotificationServiceTests {
     private final DataSource dataSource = newDatabase();
     private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     private final DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
-    private final DingTalkRobotServer robot = DingTalkRobotServer.start(TOKEN, SECRET);
-    private final VoiceGatewayServer voiceGateway = VoiceGatewayServer.start("voice-key");
+    private final DingTalkRobotStandIn robot = DingTalkRobotStandIn.start(TOKEN, SECRET);
+    private final VoiceGatewayStandIn voiceGateway = VoiceGatewayStandIn.start("voice-key");
     private final NotificationService service;
 
     NotificationServiceTests() {
-        service = service(robot.webhookUrl(), Duration.ofSeconds(10));
+        service = service(robot.url(), Duration.ofSeconds(10));
     }
 
     /** A new, empty database with the app's migrations up to V2 (this file's) applied. */
@@ -113,7 +115,7 @@ class NotificationServiceTests {
     @Test
     void recordsTheRobotsErrcodeWhenItRefusesTheMessage() {
         NotificationService wrongSecret = new NotificationService(jdbc, transactionManager,
-                List.of(new DingTalkRobotChannel(robot.webhookUrl(), "SECwrong", new ObjectMapper())),
+                List.of(new DingTalkRobotChannel(robot.url(), "SECwrong", new ObjectMapper())),
                 Duration.ofMinutes(5), Duration.ofSeconds(10), Clock.systemUTC());
 
         assertThatThrownBy(() -> wrongSecret.send(request("k"))).isInstanceOf(NotificationFailedException.class)
@@ -214,7 +216,7 @@ class NotificationServiceTests {
     void sendsNothingWhileAnotherNodeHoldsAFreshClaim() {
         jdbc.update("INSERT INTO notification_claim (idempotency_key, claim_token, claimed_at) VALUES (?, ?, ?)",
                 "lead-42:unassigned-2h", "busy-node", Instant.now().atOffset(ZoneOffset.UTC));
-        NotificationService impatient = service(robot.webhookUrl(), Duration.ofMillis(300));
+        NotificationService impatient = service(robot.url(), Duration.ofMillis(300));
 
         assertThatThrownBy(() -> impatient.send(request("lead-42:unassigned-2h")))
                 .isInstanceOfSatisfying(NotificationFailedException.class, e -> {

@@ -8,11 +8,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadtocash.standin.SmsGatewayStandIn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class SmsChannelTests {
-    private final SmsGatewayServer server = SmsGatewayServer.start("k");
+    private final SmsGatewayStandIn server = SmsGatewayStandIn.start("k");
     private final SmsChannel channel = new SmsChannel(new HttpSmsGateway(server.url(), "k", "【测试】", new ObjectMapper()),
             "GENERIC_NOTICE");
 
@@ -27,7 +28,7 @@ class SmsChannelTests {
         channel.deliver(request(title, "请确认付款流程已启动，预计6月30日前完成",
                 new Recipient("王采购", "13912345678"), new Recipient("李采购", " 13700001111 ")));
 
-        assertThat(server.messages()).extracting(SmsGatewayServer.Message::phoneNumber)
+        assertThat(server.messages()).extracting(SmsGatewayStandIn.Message::phoneNumber)
                 .containsExactly("13912345678", "13700001111");
         assertThat(server.messages()).allSatisfy(m -> {
             assertThat(m.templateCode()).isEqualTo("PAYMENT_PROCESS_STARTED");

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadtocash.standin.SmsGatewayStandIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class SmsDeliveryLogTests {
     private final DataSource dataSource = new DriverManagerDataSource(
             "jdbc:h2:mem:sms-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE", "sa", "");
-    private final SmsGatewayServer gateway = SmsGatewayServer.start("sms-key");
+    private final SmsGatewayStandIn gateway = SmsGatewayStandIn.start("sms-key");
     private final NotificationService service;
 
     SmsDeliveryLogTests() {

@@ -8,11 +8,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadtocash.standin.VoiceGatewayStandIn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class VoiceCallChannelTests {
-    private final VoiceGatewayServer server = VoiceGatewayServer.start("k");
+    private final VoiceGatewayStandIn server = VoiceGatewayStandIn.start("k");
     private final VoiceCallChannel channel = new VoiceCallChannel(
             new HttpVoiceCallGateway(server.url(), "k", new ObjectMapper()), "LEAD_FIRST_CONTACT_REMINDER");
 
@@ -26,7 +27,7 @@ class VoiceCallChannelTests {
         channel.deliver(request("首次联系提醒", "请联系客户",
                 new Recipient("li.rep", "13900002222"), new Recipient("zhao.rep", "13900003333")));
 
-        assertThat(server.calls()).extracting(VoiceGatewayServer.Call::calledNumber)
+        assertThat(server.calls()).extracting(VoiceGatewayStandIn.Call::calledNumber)
                 .containsExactly("13900002222", "13900003333");
         assertThat(server.calls()).allSatisfy(call -> {
             assertThat(call.templateCode()).isEqualTo("LEAD_FIRST_CONTACT_REMINDER");

@@ -2,26 +2,14 @@ package org.leadtocash.quote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -32,8 +20,9 @@ import org.leadtocash.erp.U8HandOff;
 import org.leadtocash.erp.U8Properties;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
 import org.leadtocash.support.ProcessTests;
-import org.leadtocash.support.TestData;
 import org.leadtocash.shared.Groups;
+import org.leadtocash.standin.U8StandIn;
+import org.leadtocash.support.TestData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,13 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Fixtures of the quote-to-invoice tests on the real tables and engine: resets the quote, contract and invoice tables,
  * makes customers owned by a rep, starts quotes, completes tasks as a user, drives the process to a step, publishes
- * clause versions it removes again, and points the U8 hand-off at a local stand-in.
+ * clause versions it removes again, and points the U8 hand-off at the U8 stand-in.
  */
 @Component
 public class QuoteTestSupport {
@@ -239,121 +226,16 @@ public class QuoteTestSupport {
 
     // --- U8 ---------------------------------------------------------------------------------------------------------
 
-    /** Points the process's U8 hand-off at the stand-in until {@link #reset()}. */
+    /** Points the process's U8 hand-off at the stand-in, which knows every customer, until {@link #reset()}. */
     void useU8(U8StandIn standIn) {
-        U8Properties properties = new U8Properties(standIn.baseUrl(), "l2c_from", "test_u8", "opa-test", "secret-test",
-                Duration.ofSeconds(2), Duration.ofSeconds(3), "26", "01", Duration.ofSeconds(15), Duration.ZERO, List.of(), List.of());
+        standIn.knowEveryCustomer();
+        U8Properties properties = standIn.properties().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
+                .withClaim(Duration.ofSeconds(15), Duration.ZERO);
         U8HandOff configured = new U8HandOff(new JdbcTemplate(dataSource), transactionManager, properties, Clock.systemUTC(),
                 Clock.systemUTC());
         if (originalHandOff == null) {
             originalHandOff = (U8HandOff) ReflectionTestUtils.getField(handOffDelegate, "u8");
         }
         ReflectionTestUtils.setField(handOffDelegate, "u8", configured);
-    }
-
-    /**
-     * A local HTTP server that answers like the U8 OpenAPI: a token, a tradeid per write, and for
-     * {@code /api/saleinvoice/add} the next canned answer (HTTP status and body) or, by default, errcode 0. Counts the
-     * accepted adds per biz_id.
-     */
-    static final class U8StandIn implements AutoCloseable {
-        private final HttpServer server;
-        private final ExecutorService executor = Executors.newCachedThreadPool();
-        private final Queue<Object[]> canned = new ArrayDeque<>();
-        private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
-        private final AtomicInteger adds = new AtomicInteger();
-        private final AtomicInteger trades = new AtomicInteger();
-        private final List<JsonNode> bodies = new ArrayList<>();
-
-        U8StandIn() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", this::handle);
-            server.setExecutor(executor);
-            server.start();
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        synchronized U8StandIn answerNext(int status, String body) {
-            canned.add(new Object[] {status, body});
-            return this;
-        }
-
-        synchronized U8StandIn rejectNext(String errcode, String errmsg) {
-            return answerNext(200, "{\"errcode\":\"" + errcode + "\",\"errmsg\":\"" + errmsg + "\"}");
-        }
-
-        int adds() {
-            return adds.get();
-        }
-
-        int acceptedAdds(String bizId) {
-            return accepted.getOrDefault(bizId, new AtomicInteger()).get();
-        }
-
-        synchronized List<JsonNode> bodies() {
-            return List.copyOf(bodies);
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            String path = exchange.getRequestURI().getPath();
-            String query = exchange.getRequestURI().getRawQuery();
-            int status = 200;
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                byte[] request = in.readAllBytes();
-                if (path.endsWith("/system/token")) {
-                    body = "{\"errcode\":\"0\",\"errmsg\":\"成功\",\"token\":{\"id\":\"tok-1\",\"appKey\":\"opa-test\",\"expiresIn\":7200}}";
-                } else if (path.endsWith("/system/tradeid")) {
-                    body = "{\"errcode\":\"0\",\"errmsg\":\"成功\",\"trade\":{\"id\":\"trade-" + trades.incrementAndGet() + "\"}}";
-                } else if (path.endsWith("/api/saleinvoice/add")) {
-                    adds.incrementAndGet();
-                    String bizId = param(query, "biz_id");
-                    Object[] next;
-                    synchronized (this) {
-                        bodies.add(JSON.readTree(request));
-                        next = canned.poll();
-                    }
-                    if (next == null) {
-                        accepted.computeIfAbsent(bizId, k -> new AtomicInteger()).incrementAndGet();
-                        body = "{\"errcode\":\"0\",\"errmsg\":\"成功\",\"id\":\"SV" + adds.get() + "\",\"tradeid\":\""
-                                + param(query, "tradeid") + "\"}";
-                    } else {
-                        status = (Integer) next[0];
-                        body = (String) next[1];
-                    }
-                } else {
-                    status = 404;
-                    body = "{}";
-                }
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-
-        private static String param(String query, String name) {
-            if (query == null) {
-                return null;
-            }
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                    return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            executor.shutdownNow();
-        }
     }
 }

@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.leadtocash.quote.QuoteTestSupport.U8StandIn;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Event;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Task;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
+import org.leadtocash.standin.U8StandIn;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.ProcessTests;
 import org.leadtocash.support.TestData;
@@ -340,7 +340,7 @@ class QuoteToInvoiceProcessTests {
             assertThat(u8.adds()).isEqualTo(2);
             assertThat(u8.acceptedAdds(requestId)).isOne();
             assertThat(invoiceRequests.find(requestId).status()).isEqualTo("ACCEPTED");
-            assertThat(u8.bodies().get(1).toString()).contains("1001 2345 6789 0000 888");
+            assertThat(u8.addBodies().get(1).toString()).contains("1001 2345 6789 0000 888");
         }
     }
 
@@ -373,7 +373,7 @@ class QuoteToInvoiceProcessTests {
             support.toHandOff(pi.getId(), "zhangwei");
             String requestId = (String) runtimeService.getVariable(pi.getId(), Vars.INVOICE_REQUEST_ID);
             for (int i = 0; i < 5; i++) {
-                u8.answerNext(500, "<html>502 Bad Gateway</html>");
+                u8.answerNextWith(500, "<html>502 Bad Gateway</html>");
             }
 
             JobIncident failed = runUntilIncident(pi, Task.HAND_OFF_TO_U8);

@@ -7,13 +7,14 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadtocash.standin.U8StandIn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The local U8 itself, through {@link U8Client}: the rules the hand-off tests rely on. */
-class FakeU8Tests {
+/** The U8 stand-in itself, through {@link U8Client}: the rules the hand-off tests rely on. */
+class U8StandInTests {
     private final TestClock clock = new TestClock(Instant.parse("2025-06-02T02:00:00Z"));
-    private final FakeU8 u8 = new FakeU8(clock);
+    private final U8StandIn u8 = new U8StandIn(clock);
     private final U8Client client = new U8Client(u8.properties(), new ObjectMapper(), clock);
     private final ObjectMapper mapper = new ObjectMapper();
 

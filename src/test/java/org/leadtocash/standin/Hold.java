@@ -1,4 +1,4 @@
-package org.leadtocash.cluster;
+package org.leadtocash.standin;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

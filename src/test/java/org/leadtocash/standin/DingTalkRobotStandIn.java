@@ -1,49 +1,46 @@
-package org.leadtocash.notify;
+package org.leadtocash.standin;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 
 /**
- * A DingTalk custom robot on 127.0.0.1 that checks each request the way DingTalk does: POST, the access token, a
- * timestamp within an hour of now and the HmacSHA256 signature (when the robot has a secret), a JSON content type,
- * a UTF-8 JSON body with a known msgtype and its fields. Answers {@code {"errcode":0,"errmsg":"ok"}} or DingTalk's
- * error codes (300001 unknown token, 310000 sign not match, 40035 missing parameter).
+ * A DingTalk custom robot ({@code POST /robot/send?access_token=…}) that checks each request the way DingTalk does:
+ * POST, the access token, a timestamp within an hour of now and the HmacSHA256 signature (when the robot has a secret),
+ * a JSON content type, a UTF-8 JSON body with a known msgtype and a non-blank text. Answers
+ * {@code {"errcode":0,"errmsg":"ok"}} or DingTalk's error codes (300001 unknown token, 310000 sign not match, 40035
+ * missing parameter). A message counts the moment it arrives: the real robot posts it to the group then.
  */
-final class DingTalkRobotServer extends LocalJsonPeer {
-    /** A message the robot accepted. */
-    record Message(String msgtype, JsonNode body) {
-        String title() {
+public final class DingTalkRobotStandIn extends StandIn {
+    /** A message the robot accepted, from the node its URL names. */
+    public record Message(long seq, String node, String msgtype, JsonNode body) {
+        public String title() {
             return body.path("markdown").path("title").asText(null);
         }
 
-        String text() {
+        public String text() {
             return "markdown".equals(msgtype) ? body.path("markdown").path("text").asText()
                     : body.path("text").path("content").asText();
         }
 
-        List<String> atMobiles() {
+        public List<String> atMobiles() {
             List<String> values = new ArrayList<>();
             body.path("at").path("atMobiles").forEach(n -> values.add(n.asText()));
             return values;
         }
 
-        boolean isAtAll() {
+        public boolean isAtAll() {
             return body.path("at").path("isAtAll").asBoolean(true);
         }
     }
@@ -54,37 +51,43 @@ final class DingTalkRobotServer extends LocalJsonPeer {
     private final String secret;
     private final List<Message> accepted = new CopyOnWriteArrayList<>();
 
-    private DingTalkRobotServer(String accessToken, String secret) {
-        super("/robot/send");
+    private DingTalkRobotStandIn(String accessToken, String secret) {
+        super("application/json;charset=utf-8", "/robot/send");
         this.accessToken = accessToken;
         this.secret = secret;
     }
 
     /** A robot with 加签 security; {@code secret} null for a robot secured by keyword only. */
-    static DingTalkRobotServer start(String accessToken, String secret) {
-        return new DingTalkRobotServer(accessToken, secret);
+    public static DingTalkRobotStandIn start(String accessToken, String secret) {
+        return new DingTalkRobotStandIn(accessToken, secret);
     }
 
-    String webhookUrl() {
-        return baseUrl() + "/robot/send?access_token=" + accessToken;
+    /** The robot's webhook URL, with its access token. */
+    @Override
+    public String url(String node) {
+        return super.url(node) + "/robot/send?access_token=" + accessToken;
     }
 
-    List<Message> accepted() {
+    public List<Message> accepted() {
         return List.copyOf(accepted);
     }
 
+    /** Messages of the node that the robot accepted and has not answered yet. */
+    public List<Message> acceptedInFlight(String node) {
+        return accepted.stream().filter(m -> m.node().equals(node) && inFlight(m.seq())).toList();
+    }
+
     @Override
-    protected Answer check(HttpExchange exchange, byte[] raw) {
-        if (!"POST".equals(exchange.getRequestMethod())) {
+    protected Answer answer(Request r) {
+        if (!"POST".equals(r.method())) {
             return error(43002, "需要POST请求");
         }
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        if (!accessToken.equals(query.get("access_token"))) {
+        if (!accessToken.equals(r.query("access_token"))) {
             return error(300001, "token is not exist");
         }
         if (secret != null) {
-            String timestamp = query.get("timestamp");
-            String sign = query.get("sign");
+            String timestamp = r.query("timestamp");
+            String sign = r.query("sign");
             if (timestamp == null || sign == null || !timestamp.matches("\\d{1,15}")) {
                 return error(310000, "sign not match, more: [timestamp or sign missing]");
             }
@@ -97,13 +100,13 @@ final class DingTalkRobotServer extends LocalJsonPeer {
                 return error(310000, "sign not match");
             }
         }
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String contentType = r.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
             return error(43004, "无效的HTTP HEADER Content-Type");
         }
         JsonNode body;
         try {
-            body = MAPPER.readTree(new String(raw, StandardCharsets.UTF_8));
+            body = r.json();
         } catch (IOException e) {
             return error(40035, "缺少参数 json");
         }
@@ -113,10 +116,11 @@ final class DingTalkRobotServer extends LocalJsonPeer {
             case "markdown" -> body.path("markdown").hasNonNull("title") && body.path("markdown").hasNonNull("text");
             default -> false;
         };
-        if (!complete) {
+        Message message = new Message(r.seq(), r.node(), msgtype, body);
+        if (!complete || message.text().isBlank()) {
             return error(40035, "缺少参数 json");
         }
-        accepted.add(new Message(msgtype, body));
+        accepted.add(message);
         return error(0, "ok");
     }
 
@@ -131,22 +135,9 @@ final class DingTalkRobotServer extends LocalJsonPeer {
         }
     }
 
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> values = new HashMap<>();
-        if (rawQuery == null) {
-            return values;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
-    }
-
-    private static Answer error(int errcode, String errmsg) {
-        return new Answer(200, MAPPER.createObjectNode().put("errcode", errcode).put("errmsg", errmsg).toString());
+    /** DingTalk's answer: HTTP 200 with an errcode, 0 for a message accepted. */
+    private Answer error(int errcode, String errmsg) {
+        String body = JSON.createObjectNode().put("errcode", errcode).put("errmsg", errmsg).toString();
+        return errcode == 0 ? new Answer(200, body) : refuse(200, body);
     }
 }
