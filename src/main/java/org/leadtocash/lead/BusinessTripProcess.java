@@ -11,6 +11,13 @@ public final class BusinessTripProcess {
         }
     }
 
+    public static final class Event {
+        public static final String TRIP_RECORDED = "EndEvent_TripRecorded";
+
+        private Event() {
+        }
+    }
+
     public static final class Vars {
         public static final String TRIP_INITIATOR = "tripInitiator";
         public static final String TRIP_REP_ID = "tripRepId";

@@ -43,7 +43,7 @@ class BusinessTripProcessTests {
         LocalDate start = clock.today().plusDays(1);
         ProcessInstance pi = startAs("zhangwei", Groups.SALES_REP, tripForm("", start, start.plusDays(2), "杭州客户拜访"));
 
-        assertThat(pi).isEnded().hasPassed(Task.RECORD_TRIP, "EndEvent_TripRecorded");
+        assertThat(pi).isEnded().hasPassed(Task.RECORD_TRIP, BusinessTripProcess.Event.TRIP_RECORDED);
         assertThat(salesTeam.trips("zhangwei")).singleElement().satisfies(t -> {
             assertThat(t.startDate()).isEqualTo(start);
             assertThat(t.endDate()).isEqualTo(start.plusDays(2));
