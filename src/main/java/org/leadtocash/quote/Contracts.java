@@ -233,17 +233,4 @@ class Contracts {
     List<Contract> draftedBetween(Instant from, Instant to) {
         return contracts.draftedBetween(from, to);
     }
-
-    static String summary(Contract c) {
-        StringBuilder s = new StringBuilder();
-        s.append("合同 Contract ").append(c.id()).append("（报价 quote ").append(c.quoteId()).append(" 第")
-                .append(c.quoteRevision()).append("版 rev ").append(c.quoteRevision()).append("）\n");
-        s.append("客户 Customer: ").append(c.customerName()).append("（").append(c.customerCreditCode()).append("）\n");
-        s.append("销售 Rep: ").append(c.repId()).append("，返利 rebate ").append(Quotes.percent(c.rebateRate()))
-                .append("，交货日期 delivery ").append(c.deliveryDate()).append('\n');
-        Quotes.appendLines(s, c.lines());
-        s.append(Quotes.totals(c.netTotal(), c.taxTotal(), c.total())).append('\n');
-        s.append("法务退回次数 Legal returns: ").append(c.legalReturns());
-        return s.toString();
-    }
 }

@@ -165,20 +165,4 @@ class InvoiceRequests {
             changes.add(field + ": " + before + " → " + after);
         }
     }
-
-    static String summary(InvoiceRequest r) {
-        StringBuilder s = new StringBuilder();
-        s.append("开票申请 Invoice request ").append(r.id()).append("（合同 contract ").append(r.contractId()).append("）\n");
-        s.append("购方 Buyer: ").append(r.customerName()).append("（").append(r.customerCreditCode()).append("）\n");
-        for (InvoiceLine l : r.lines()) {
-            s.append(l.lineNo()).append(". ").append(l.productModel()).append(' ').append(l.productName()).append(" × ")
-                    .append(l.quantity().stripTrailingZeros().toPlainString()).append("，税率 VAT ")
-                    .append(Quotes.percent(l.taxRate())).append("：不含税 net ¥").append(Quotes.money(l.netAmount()))
-                    .append(" + 税额 tax ¥").append(Quotes.money(l.taxAmount())).append(" = ¥")
-                    .append(Quotes.money(l.totalAmount())).append('\n');
-        }
-        s.append(Quotes.totals(r.netAmount(), r.taxAmount(), r.totalAmount())).append('\n');
-        s.append("收款账户 Receiving account: ").append(r.bankName()).append(' ').append(r.bankAccount());
-        return s.toString();
-    }
 }

@@ -382,7 +382,7 @@ public class Quotes {
                 body.hasNonNull(Vars.DELIVERY_DATE) ? body.get(Vars.DELIVERY_DATE).asText() : null,
                 body.hasNonNull(Vars.EDIT_NOTE) ? body.get(Vars.EDIT_NOTE).asText() : null, false);
         Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.LINES, QuoteJson.variable(lineVariables(edit.lines())));
+        vars.put(Vars.LINES, QuoteJson.variable(QuoteText.lineVariables(edit.lines())));
         vars.put(Vars.DELIVERY_DATE, edit.deliveryDate().toString());
         vars.put(Vars.EDIT_NOTE, edit.note());
         taskService.complete(task.getId(), vars);
@@ -460,55 +460,5 @@ public class Quotes {
                 .map(c -> new QuoteDocument.Clause(c.typeName(), c.version(), c.locked(), c.text())).toList();
         return new QuoteDocument(q.id(), q.revision(), sellerName, q.customerName(), q.customerCreditCode(), repName,
                 q.quoteDate(), q.deliveryDate(), q.rebateRate(), lines, q.netTotal(), q.taxTotal(), q.total(), docClauses);
-    }
-
-    // --- what the forms show ---------------------------------------------------------------------------------------
-
-    static List<Map<String, Object>> lineVariables(List<PricedLine> lines) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (PricedLine l : lines) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("lineNo", l.lineNo());
-            m.put("productModel", l.productModel());
-            m.put("productName", l.productName());
-            m.put("quantity", l.quantity());
-            m.put("vatPercent", l.vatRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%");
-            m.put("listPrice", l.listPrice());
-            m.put("unitPriceInclTax", l.unitPriceInclTax());
-            m.put("totalAmount", l.totalAmount());
-            list.add(m);
-        }
-        return list;
-    }
-
-    static String summary(Quote q) {
-        StringBuilder s = new StringBuilder();
-        s.append("报价 Quote ").append(q.id()).append(" 第").append(q.revision()).append("版 revision ").append(q.revision()).append('\n');
-        s.append("客户 Customer: ").append(q.customerName()).append("（").append(q.customerCreditCode()).append("）\n");
-        s.append("客户等级 Tier: ").append(q.customerTier()).append("，返利 rebate ").append(percent(q.rebateRate())).append('\n');
-        s.append("交货日期 Delivery date: ").append(q.deliveryDate()).append('\n');
-        appendLines(s, q.lines());
-        s.append(totals(q.netTotal(), q.taxTotal(), q.total()));
-        return s.toString();
-    }
-
-    static void appendLines(StringBuilder s, List<PricedLine> lines) {
-        for (PricedLine l : lines) {
-            s.append(l.lineNo()).append(". ").append(l.productModel()).append(' ').append(l.productName()).append(" × ")
-                    .append(l.quantity().stripTrailingZeros().toPlainString()).append(" @ ¥").append(money(l.unitPriceInclTax()))
-                    .append("（税率 VAT ").append(percent(l.vatRate())).append("）= ¥").append(money(l.totalAmount())).append('\n');
-        }
-    }
-
-    static String totals(BigDecimal net, BigDecimal tax, BigDecimal total) {
-        return "合计 Total: 不含税 net ¥" + money(net) + " + 税额 tax ¥" + money(tax) + " = 含税 incl. tax ¥" + money(total);
-    }
-
-    static String money(BigDecimal v) {
-        return String.format(Locale.ROOT, "%,.2f", v);
-    }
-
-    static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 }
