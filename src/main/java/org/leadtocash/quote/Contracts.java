@@ -207,13 +207,10 @@ class Contracts {
         return identityService.createGroupQuery().groupMember(userId).groupId(Groups.LEGAL).count() > 0;
     }
 
-    /** 修改合同 The rep's revision after a return: prices, delivery date, and a note for legal (required). */
+    /** 修改合同 The rep's revision after a return: prices, delivery date, and a note for legal. */
     @Transactional
-    public Contract revise(String contractId, Object lines, Object deliveryDate, Object note) {
-        Contract c = get(contractId);
-        Quotes.Edit edit = quotes.validateEdit(c.lines(), c.rebateRate(), lines, deliveryDate, note, true);
-        TaxMath.Amounts totals = TaxMath.sum(edit.lines().stream().map(PricedLine::amounts).toList());
-        contracts.updatePricing(contractId, edit.deliveryDate(), edit.lines(), totals, edit.note());
+    public Contract revise(String contractId, PriceEdit edit) {
+        contracts.updatePricing(contractId, edit.deliveryDate(), edit.lines(), edit.totals(), edit.note());
         return get(contractId);
     }
 
