@@ -8,10 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The texts the Tasklist forms show: the summaries of a quote, a contract and an invoice request, and the lines of
- * the edit forms. Money as "1,234.50", rates as "13%"; Chinese first, English after.
+ * The texts the Tasklist forms show: the summaries of a quote, a contract and an invoice request, the lines of the
+ * edit forms, and the clause changes a drafted contract brings. Money as "1,234.50", rates as "13%"; Chinese first, English after.
  */
 final class QuoteText {
+    /** Characters of unchanged text shown around a changed clause passage. */
+    static final int CONTEXT = 24;
+
     private QuoteText() {
     }
 
@@ -71,6 +74,44 @@ final class QuoteText {
         s.append(totals(r.netAmount(), r.taxAmount(), r.totalAmount())).append('\n');
         s.append("收款账户 Receiving account: ").append(r.bankName()).append(' ').append(r.bankAccount());
         return s.toString();
+    }
+
+    /** "知识产权归属 IP ownership（锁定 locked）：第1版 v1 → 第2版 v2 …" with the changed passage of the text. */
+    static String clauseChanged(AttachedClause old, ClauseVersion latest) {
+        String a = old.text();
+        String b = latest.text();
+        int prefix = 0;
+        while (prefix < a.length() && prefix < b.length() && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < a.length() - prefix && suffix < b.length() - prefix
+                && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+            suffix++;
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(latest.typeName()).append("（锁定 locked）：第").append(old.version()).append("版 v").append(old.version())
+                .append(" → 第").append(latest.version()).append("版 v").append(latest.version()).append("（生效 effective ")
+                .append(latest.effectiveDate()).append("）\n");
+        s.append("  原文 old: ").append(excerpt(a, prefix, a.length() - suffix)).append('\n');
+        s.append("  新文 new: ").append(excerpt(b, prefix, b.length() - suffix));
+        return s.toString();
+    }
+
+    /** "环保条款 Environmental：新增 added 第1版 v1 …" with the text of a clause the contract adds. */
+    static String clauseAdded(ClauseVersion added) {
+        return added.typeName() + (added.locked() ? "（锁定 locked）" : "") + "：新增 added 第" + added.version() + "版 v"
+                + added.version() + "（生效 effective " + added.effectiveDate() + "）\n  "
+                + excerpt(added.text(), 0, added.text().length());
+    }
+
+    /** The passage [from, to) with a little context, "…" where text is left out. */
+    private static String excerpt(String text, int from, int to) {
+        int start = Math.max(0, from - CONTEXT);
+        int end = Math.min(text.length(), Math.max(to, from) + CONTEXT);
+        String middle = to > from ? "【" + text.substring(from, to) + "】" : "【】";
+        return (start > 0 ? "…" : "") + text.substring(start, from) + middle + text.substring(Math.max(to, from), end)
+                + (end < text.length() ? "…" : "");
     }
 
     private static void appendLines(StringBuilder s, List<PricedLine> lines) {
