@@ -81,11 +81,8 @@ class Contracts {
         }
         clauses.sort((a, b) -> a.typeCode().compareTo(b.typeCode()));
         String changeText = changes.isEmpty() ? null : String.join("\n", changes);
-        Contract contract = new Contract(QuoteIds.next("C", clock.now(), clock.zone()), quote.id(), quote.revision(),
-                quote.customerId(), quote.customerName(), quote.customerCreditCode(), quote.repId(), quote.deliveryDate(),
-                quote.rebateRate(), quote.netTotal(), quote.taxTotal(), quote.total(), ContractStatus.IN_REVIEW, 0,
-                changeText, null, null, processInstanceId, clock.now(), null, null, null, null, quote.lines(), clauses,
-                List.of());
+        Contract contract = Contract.draftedFrom(quote, QuoteIds.next("C", clock.now(), clock.zone()), clauses, changeText,
+                processInstanceId, clock.now());
         contracts.insert(contract);
         return get(contract.id());
     }

@@ -68,12 +68,9 @@ class InvoiceRequests {
             throw new IllegalStateException("contract " + contractId + " is " + c.status() + ", not APPROVED");
         }
         List<InvoiceLine> lines = lines(c.lines());
-        TaxMath.Amounts totals = TaxMath.sum(lines.stream()
-                .map(l -> new TaxMath.Amounts(l.netAmount(), l.taxAmount(), l.totalAmount())).toList());
         Instant now = clock.now();
-        InvoiceRequest request = new InvoiceRequest(QuoteIds.next("INV", now, clock.zone()), c.id(), c.quoteId(),
-                c.customerId(), c.customerName(), c.customerCreditCode(), c.repId(), totals.net(), totals.tax(),
-                totals.total(), bankName, bankAccount, clock.today(), lines, "CREATED", now);
+        InvoiceRequest request = InvoiceRequest.created(QuoteIds.next("INV", now, clock.zone()), c, lines, bankName,
+                bankAccount, clock.today(), now);
         invoices.insert(request, processInstanceId);
         return find(request.id());
     }

@@ -111,11 +111,7 @@ public class Quotes {
             clauseTypes.addAll(p.clauseTypes());
         }
         List<AttachedClause> attached = clauses.latestFor(clauseTypes).stream().map(AttachedClause::of).toList();
-        TaxMath.Amounts totals = TaxMath.sum(priced.stream().map(PricedLine::amounts).toList());
-        CustomerRef c = command.customer();
-        Quote quote = new Quote(quoteId, 1, c.id(), c.name(), c.creditCode(), command.tier().name(), command.repId(),
-                command.leadId(), clock.today(), command.deliveryDate(), rebate, totals.net(), totals.tax(), totals.total(),
-                QuoteStatus.OPEN, null, processInstanceId, now, now, null, priced, attached);
+        Quote quote = Quote.opened(quoteId, command, rebate, priced, attached, processInstanceId, clock.today(), now);
         quotes.insert(quote);
         return quote;
     }

@@ -45,6 +45,8 @@ class QuoteJsonShapeTests {
         assertThat(json.path("netTotal").decimalValue()).isEqualByComparingTo("7044.25");
         assertThat(json.path("total").decimalValue()).isEqualByComparingTo("7960.00");
         assertThat(json.path("quoteDate").asText()).isEqualTo("2026-03-04");
+        assertThat(names(json.path("lines").get(0))).containsExactly("lineNo", "productModel", "productName", "quantity",
+                "listPrice", "unitPriceInclTax", "vatRate", "netAmount", "taxAmount", "totalAmount");
     }
 
     @Test
@@ -72,6 +74,8 @@ class QuoteJsonShapeTests {
                 "invoiceDate", "lines", "status", "createdAt");
         assertThat(json.path("customerCreditCode").asText()).isEqualTo("91310000MA1K0000X1");
         assertThat(json.path("totalAmount").decimalValue()).isEqualByComparingTo("7960.00");
+        assertThat(names(json.path("lines").get(0))).containsExactly("lineNo", "productModel", "productName", "quantity",
+                "taxRate", "unitPriceInclTax", "netAmount", "taxAmount", "totalAmount");
     }
 
     static List<String> names(JsonNode node) {
@@ -80,29 +84,26 @@ class QuoteJsonShapeTests {
         return names;
     }
 
+    static final CustomerRef CUSTOMER = new CustomerRef("c-1", "上海云帆客户有限公司", "91310000MA1K0000X1");
+    static final TaxMath.Amounts TOTALS = LINE.amounts();
+
     static Quote quote() {
-        return new Quote("Q-1", 1, "c-1", "上海云帆客户有限公司", "91310000MA1K0000X1", "KA", "zhangwei", "L-1", TODAY,
-                TODAY.plusDays(30), new BigDecimal("0.0800"), new BigDecimal("7044.25"), new BigDecimal("915.75"),
-                new BigDecimal("7960.00"), QuoteStatus.ACCEPTED, "ok", "pi-1", NOW, NOW, NOW, List.of(LINE), List.of(CLAUSE));
+        return new Quote("Q-1", 1, CUSTOMER, "KA", "zhangwei", "L-1", TODAY, TODAY.plusDays(30), new BigDecimal("0.0800"),
+                TOTALS, QuoteStatus.ACCEPTED, "ok", "pi-1", NOW, NOW, NOW, List.of(LINE), List.of(CLAUSE));
     }
 
     static Contract approvedContract() {
-        return new Contract("C-1", "Q-1", 1, "c-1", "上海云帆客户有限公司", "91310000MA1K0000X1", "zhangwei", TODAY.plusDays(30),
-                new BigDecimal("0.0800"), new BigDecimal("7044.25"), new BigDecimal("915.75"), new BigDecimal("7960.00"),
-                ContractStatus.APPROVED, 1, "变更", NOW, "note", "pi-1", NOW, NOW, "zhoujie", true, true, List.of(LINE),
-                List.of(CLAUSE), List.of(new ContractReview(1, ReviewDecision.APPROVE, null, "zhoujie", NOW)));
+        return new Contract("C-1", "Q-1", 1, CUSTOMER, "zhangwei", TODAY.plusDays(30), new BigDecimal("0.0800"), TOTALS,
+                ContractStatus.APPROVED, 1, "变更", NOW, "note", "pi-1", NOW, new Contract.Approval(NOW, "zhoujie", true, true),
+                List.of(LINE), List.of(CLAUSE), List.of(new ContractReview(1, ReviewDecision.APPROVE, null, "zhoujie", NOW)));
     }
 
     static Contract contractInReview() {
-        return new Contract("C-1", "Q-1", 1, "c-1", "上海云帆客户有限公司", "91310000MA1K0000X1", "zhangwei", TODAY.plusDays(30),
-                new BigDecimal("0.0800"), new BigDecimal("7044.25"), new BigDecimal("915.75"), new BigDecimal("7960.00"),
-                ContractStatus.IN_REVIEW, 0, null, null, null, "pi-1", NOW, null, null, null, null, List.of(LINE),
-                List.of(CLAUSE), List.of());
+        return Contract.draftedFrom(quote(), "C-1", List.of(CLAUSE), null, "pi-1", NOW);
     }
 
     static InvoiceRequest invoiceRequest() {
-        return new InvoiceRequest("INV-1", "C-1", "Q-1", "c-1", "上海云帆客户有限公司", "91310000MA1K0000X1", "zhangwei",
-                new BigDecimal("7044.25"), new BigDecimal("915.75"), new BigDecimal("7960.00"), "工商银行", "1001 2345",
-                TODAY, InvoiceRequests.lines(List.of(LINE)), "CREATED", NOW);
+        return InvoiceRequest.created("INV-1", approvedContract(), InvoiceRequests.lines(List.of(LINE)), "工商银行",
+                "1001 2345", TODAY, NOW);
     }
 }
