@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 /** 应用合同修改 Apply the rep's revision after legal returned the contract: prices, delivery date, note for legal. */
 @Component("applyContractRevisionDelegate")
 class ApplyContractRevisionDelegate implements JavaDelegate {
-    private final QuoteValidator validator;
+    private final PriceEditValidator validator;
     private final Contracts contracts;
 
-    public ApplyContractRevisionDelegate(QuoteValidator validator, Contracts contracts) {
+    public ApplyContractRevisionDelegate(PriceEditValidator validator, Contracts contracts) {
         this.validator = validator;
         this.contracts = contracts;
     }

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
  */
 @Component("applyQuoteEditsDelegate")
 class ApplyQuoteEditsDelegate implements JavaDelegate {
-    private final QuoteValidator validator;
+    private final PriceEditValidator validator;
     private final Quotes quotes;
 
-    public ApplyQuoteEditsDelegate(QuoteValidator validator, Quotes quotes) {
+    public ApplyQuoteEditsDelegate(PriceEditValidator validator, Quotes quotes) {
         this.validator = validator;
         this.quotes = quotes;
     }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks what the rep and legal enter on a contract's tasks — the confirmation of clause changes, legal's review —
  * and throws {@link InvalidInputException} naming every field and rule broken. The rep's price revision is a
- * {@link QuoteValidator#revision quote edit}.
+ * {@link PriceEditValidator#revision price edit}.
  */
 @Component
 class ContractValidator {

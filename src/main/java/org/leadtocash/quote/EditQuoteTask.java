@@ -27,11 +27,11 @@ class EditQuoteTask {
     private static final Set<String> ALLOWED = Set.of(Vars.LINES, Vars.DELIVERY_DATE, Vars.EDIT_NOTE, Vars.CLAUSES);
 
     private final Quotes quotes;
-    private final QuoteValidator validator;
+    private final PriceEditValidator validator;
     private final ClauseGuard guard;
     private final TaskService taskService;
 
-    EditQuoteTask(Quotes quotes, QuoteValidator validator, ClauseGuard guard, TaskService taskService) {
+    EditQuoteTask(Quotes quotes, PriceEditValidator validator, ClauseGuard guard, TaskService taskService) {
         this.quotes = quotes;
         this.validator = validator;
         this.guard = guard;

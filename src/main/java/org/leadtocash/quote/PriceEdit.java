@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A checked edit of a quote's or contract's prices (made by {@link QuoteValidator}): every line repriced at its new
+ * A checked edit of a quote's or contract's prices (made by {@link PriceEditValidator}): every line repriced at its new
  * unit price, the delivery date, and the note (the rep's edit note, or his note for legal on a contract revision).
  */
 record PriceEdit(List<PricedLine> lines, LocalDate deliveryDate, String note) {

@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Quotes (R-06, R-10, R-11, R-15, R-30): a rep quotes a customer he owns; product lines from the catalogue at list
  * price, the rebate of the customer's tier (DMN {@code rebatePolicy}), the latest version of every clause the products
  * need plus every clause that applies to all; totals by TaxMath. The rep may then change unit prices and the delivery
- * date — nothing else — and records the customer's answer. Input arrives checked by {@link QuoteValidator}.
+ * date — nothing else — and records the customer's answer. Input arrives checked, as typed commands
+ * ({@link QuoteValidator}, {@link PriceEditValidator}).
  */
 @Service
 public class Quotes {
