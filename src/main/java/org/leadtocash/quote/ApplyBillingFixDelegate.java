@@ -11,18 +11,21 @@ import org.springframework.stereotype.Component;
  */
 @Component("applyBillingFixDelegate")
 class ApplyBillingFixDelegate implements JavaDelegate {
+    private final InvoiceFixValidator validator;
     private final InvoiceRequests invoiceRequests;
 
-    public ApplyBillingFixDelegate(InvoiceRequests invoiceRequests) {
+    public ApplyBillingFixDelegate(InvoiceFixValidator validator, InvoiceRequests invoiceRequests) {
+        this.validator = validator;
         this.invoiceRequests = invoiceRequests;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        InvoiceRequest fixed = invoiceRequests.fix(QuoteVariables.string(execution, Vars.INVOICE_REQUEST_ID),
-                execution.getVariable(Vars.INVOICE_CUSTOMER_NAME), execution.getVariable(Vars.INVOICE_CUSTOMER_CREDIT_CODE),
-                execution.getVariable(Vars.BANK_NAME), execution.getVariable(Vars.BANK_ACCOUNT),
-                execution.getVariable(Vars.FIX_NOTE), QuoteVariables.currentUser(execution));
-        CreateInvoiceRequestDelegate.invoiceVariables(execution, fixed);
+        InvoiceRequest request = invoiceRequests.find(QuoteVariables.string(execution, Vars.INVOICE_REQUEST_ID));
+        InvoiceFix fix = validator.fix(execution.getVariable(Vars.INVOICE_CUSTOMER_NAME),
+                execution.getVariable(Vars.INVOICE_CUSTOMER_CREDIT_CODE), execution.getVariable(Vars.BANK_NAME),
+                execution.getVariable(Vars.BANK_ACCOUNT), execution.getVariable(Vars.FIX_NOTE));
+        CreateInvoiceRequestDelegate.invoiceVariables(execution,
+                invoiceRequests.fix(request, fix, QuoteVariables.currentUser(execution)));
     }
 }

@@ -11,16 +11,19 @@ import org.springframework.stereotype.Component;
  */
 @Component("applyQuoteEditsDelegate")
 class ApplyQuoteEditsDelegate implements JavaDelegate {
+    private final PriceEditValidator validator;
     private final Quotes quotes;
 
-    public ApplyQuoteEditsDelegate(Quotes quotes) {
+    public ApplyQuoteEditsDelegate(PriceEditValidator validator, Quotes quotes) {
+        this.validator = validator;
         this.quotes = quotes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Quote quote = quotes.applyEdits(QuoteVariables.string(execution, Vars.QUOTE_ID), execution.getVariable(Vars.LINES),
-                execution.getVariable(Vars.DELIVERY_DATE), execution.getVariable(Vars.EDIT_NOTE));
-        QuoteVariables.quote(execution, quote);
+        Quote quote = quotes.get(QuoteVariables.string(execution, Vars.QUOTE_ID));
+        PriceEdit edit = validator.edit(quote, execution.getVariable(Vars.LINES), execution.getVariable(Vars.DELIVERY_DATE),
+                execution.getVariable(Vars.EDIT_NOTE));
+        QuoteVariables.quote(execution, quotes.applyEdits(quote.id(), edit));
     }
 }

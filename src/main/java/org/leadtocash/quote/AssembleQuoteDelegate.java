@@ -11,16 +11,19 @@ import org.springframework.stereotype.Component;
  */
 @Component("assembleQuoteDelegate")
 class AssembleQuoteDelegate implements JavaDelegate {
+    private final QuoteValidator validator;
     private final Quotes quotes;
 
-    public AssembleQuoteDelegate(Quotes quotes) {
+    public AssembleQuoteDelegate(QuoteValidator validator, Quotes quotes) {
+        this.validator = validator;
         this.quotes = quotes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Quote quote = quotes.assemble(execution.getVariables(), (String) execution.getVariable(Vars.QUOTE_INITIATOR),
-                execution.getProcessInstanceId());
+        OpenQuote command = validator.openQuote(execution.getVariables(),
+                QuoteVariables.string(execution, Vars.QUOTE_INITIATOR));
+        Quote quote = quotes.open(command, execution.getProcessInstanceId());
         if (!quote.id().equals(execution.getProcessBusinessKey())) {
             execution.setProcessBusinessKey(quote.id());
         }

@@ -8,15 +8,17 @@ import org.springframework.stereotype.Component;
 /** 记录条款变更确认 The rep confirmed he has seen the newer locked clauses (required). */
 @Component("confirmClauseChangesDelegate")
 class ConfirmClauseChangesDelegate implements JavaDelegate {
+    private final ContractValidator validator;
     private final Contracts contracts;
 
-    public ConfirmClauseChangesDelegate(Contracts contracts) {
+    public ConfirmClauseChangesDelegate(ContractValidator validator, Contracts contracts) {
+        this.validator = validator;
         this.contracts = contracts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        contracts.confirmClauseChanges(QuoteVariables.string(execution, Vars.CONTRACT_ID),
-                execution.getVariable(Vars.CLAUSE_CHANGES_ACKNOWLEDGED));
+        validator.requireClauseChangesAcknowledged(execution.getVariable(Vars.CLAUSE_CHANGES_ACKNOWLEDGED));
+        contracts.confirmClauseChanges(QuoteVariables.string(execution, Vars.CONTRACT_ID));
     }
 }

@@ -1,5 +1,7 @@
 package org.leadtocash.quote;
 
+import static org.leadtocash.quote.QuoteRepository.amounts;
+import static org.leadtocash.quote.QuoteRepository.customer;
 import static org.leadtocash.quote.QuoteRepository.date;
 import static org.leadtocash.quote.QuoteRepository.instant;
 import static org.leadtocash.quote.QuoteRepository.ts;
@@ -122,22 +124,23 @@ class ContractRepository {
     }
 
     private Contract withDetails(Contract c) {
-        return new Contract(c.id(), c.quoteId(), c.quoteRevision(), c.customerId(), c.customerName(), c.customerCreditCode(),
-                c.repId(), c.deliveryDate(), c.rebateRate(), c.netTotal(), c.taxTotal(), c.total(), c.status(),
-                c.legalReturns(), c.clauseChanges(), c.clauseChangesConfirmedAt(), c.revisionNote(), c.processInstanceId(),
-                c.draftedAt(), c.approvedAt(), c.approvedBy(), c.clausesCurrentAtApproval(), c.attachmentsComplete(),
-                quotes.lines("contract_line", "contract_id", c.id()), clauses(c.id()), reviews(c.id()));
+        return c.withDetails(quotes.lines("contract_line", "contract_id", c.id()), clauses(c.id()), reviews(c.id()));
     }
 
     private static Contract header(ResultSet rs, int row) throws SQLException {
-        return new Contract(rs.getString("id"), rs.getString("quote_id"), rs.getInt("quote_revision"),
-                rs.getString("customer_id"), rs.getString("customer_name"), rs.getString("customer_credit_code"),
+        return new Contract(rs.getString("id"), rs.getString("quote_id"), rs.getInt("quote_revision"), customer(rs),
                 rs.getString("rep_id"), date(rs, "delivery_date"), rs.getBigDecimal("rebate_rate"),
-                rs.getBigDecimal("net_total"), rs.getBigDecimal("tax_total"), rs.getBigDecimal("total"),
-                ContractStatus.valueOf(rs.getString("status")), rs.getInt("legal_returns"), rs.getString("clause_changes"),
-                instant(rs, "clause_changes_confirmed_at"), rs.getString("revision_note"), rs.getString("process_instance_id"),
-                instant(rs, "drafted_at"), instant(rs, "approved_at"), rs.getString("approved_by"),
-                bool(rs, "clauses_current_at_approval"), bool(rs, "attachments_complete"), List.of(), List.of(), List.of());
+                amounts(rs, "net_total", "tax_total", "total"), ContractStatus.valueOf(rs.getString("status")),
+                rs.getInt("legal_returns"), rs.getString("clause_changes"), instant(rs, "clause_changes_confirmed_at"),
+                rs.getString("revision_note"), rs.getString("process_instance_id"), instant(rs, "drafted_at"), approval(rs),
+                List.of(), List.of(), List.of());
+    }
+
+    /** Null until legal approved (markApproved sets the four columns together). */
+    private static Contract.Approval approval(ResultSet rs) throws SQLException {
+        Instant at = instant(rs, "approved_at");
+        return at == null ? null : new Contract.Approval(at, rs.getString("approved_by"),
+                bool(rs, "clauses_current_at_approval"), bool(rs, "attachments_complete"));
     }
 
     private static Boolean bool(ResultSet rs, String column) throws SQLException {

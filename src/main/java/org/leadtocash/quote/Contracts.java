@@ -8,14 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.leadtocash.lead.DealSigned;
 import org.leadtocash.quote.QuoteToInvoiceProcess.ReviewDecision;
-import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
-import org.leadtocash.shared.Groups;
 import org.leadtocash.shared.EngineClock;
-import org.leadtocash.shared.FieldError;
-import org.leadtocash.shared.InvalidInputException;
 import org.leadtocash.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,25 +24,20 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Contracts {
-    static final int MAX_REASON = 1000;
-    static final int CONTEXT = 24;
-
     private final ContractRepository contracts;
     private final Quotes quotes;
     private final Catalogue catalogue;
     private final ClauseLibrary library;
     private final ApplicationEventPublisher events;
-    private final IdentityService identityService;
     private final EngineClock clock;
 
     public Contracts(ContractRepository contracts, Quotes quotes, Catalogue catalogue, ClauseLibrary library,
-                     ApplicationEventPublisher events, IdentityService identityService, EngineClock clock) {
+                     ApplicationEventPublisher events, EngineClock clock) {
         this.contracts = contracts;
         this.quotes = quotes;
         this.catalogue = catalogue;
         this.library = library;
         this.events = events;
-        this.identityService = identityService;
         this.clock = clock;
     }
 
@@ -75,7 +65,7 @@ class Contracts {
                 clauses.add(new AttachedClause(latest.typeCode(), latest.typeName(), latest.id(), latest.version(), true,
                         latest.text(), qc.version()));
                 if (latest.version() != qc.version() || !ClauseGuard.normalize(latest.text()).equals(ClauseGuard.normalize(qc.text()))) {
-                    changes.add(describeChange(qc, latest));
+                    changes.add(QuoteText.clauseChanged(qc, latest));
                 }
             } else {
                 clauses.add(new AttachedClause(qc.typeCode(), qc.typeName(), qc.versionId(), qc.version(), false, qc.text(),
@@ -86,18 +76,13 @@ class Contracts {
             if (!onQuote.contains(required.typeCode())) {
                 clauses.add(new AttachedClause(required.typeCode(), required.typeName(), required.id(), required.version(),
                         required.locked(), required.text(), null));
-                changes.add(required.typeName() + (required.locked() ? "（锁定 locked）" : "") + "：新增 added 第"
-                        + required.version() + "版 v" + required.version() + "（生效 effective " + required.effectiveDate()
-                        + "）\n  " + excerpt(required.text(), 0, required.text().length()));
+                changes.add(QuoteText.clauseAdded(required));
             }
         }
         clauses.sort((a, b) -> a.typeCode().compareTo(b.typeCode()));
         String changeText = changes.isEmpty() ? null : String.join("\n", changes);
-        Contract contract = new Contract(QuoteIds.next("C", clock.now(), clock.zone()), quote.id(), quote.revision(),
-                quote.customerId(), quote.customerName(), quote.customerCreditCode(), quote.repId(), quote.deliveryDate(),
-                quote.rebateRate(), quote.netTotal(), quote.taxTotal(), quote.total(), ContractStatus.IN_REVIEW, 0,
-                changeText, null, null, processInstanceId, clock.now(), null, null, null, null, quote.lines(), clauses,
-                List.of());
+        Contract contract = Contract.draftedFrom(quote, QuoteIds.next("C", clock.now(), clock.zone()), clauses, changeText,
+                processInstanceId, clock.now());
         contracts.insert(contract);
         return get(contract.id());
     }
@@ -115,80 +100,24 @@ class Contracts {
         return types;
     }
 
-    /** "知识产权归属 IP ownership（锁定 locked）：第1版 v1 → 第2版 v2 …" with the changed passage of the text. */
-    static String describeChange(AttachedClause old, ClauseVersion latest) {
-        String a = old.text();
-        String b = latest.text();
-        int prefix = 0;
-        while (prefix < a.length() && prefix < b.length() && a.charAt(prefix) == b.charAt(prefix)) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < a.length() - prefix && suffix < b.length() - prefix
-                && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
-            suffix++;
-        }
-        StringBuilder s = new StringBuilder();
-        s.append(latest.typeName()).append("（锁定 locked）：第").append(old.version()).append("版 v").append(old.version())
-                .append(" → 第").append(latest.version()).append("版 v").append(latest.version()).append("（生效 effective ")
-                .append(latest.effectiveDate()).append("）\n");
-        s.append("  原文 old: ").append(excerpt(a, prefix, a.length() - suffix)).append('\n');
-        s.append("  新文 new: ").append(excerpt(b, prefix, b.length() - suffix));
-        return s.toString();
-    }
-
-    /** The passage [from, to) with a little context, "…" where text is left out. */
-    static String excerpt(String text, int from, int to) {
-        int start = Math.max(0, from - CONTEXT);
-        int end = Math.min(text.length(), Math.max(to, from) + CONTEXT);
-        String middle = to > from ? "【" + text.substring(from, to) + "】" : "【】";
-        return (start > 0 ? "…" : "") + text.substring(start, from) + middle + text.substring(Math.max(to, from), end)
-                + (end < text.length() ? "…" : "");
-    }
-
     /** 确认条款变更 The rep has seen the clause changes. */
     @Transactional
-    public void confirmClauseChanges(String contractId, Object acknowledged) {
-        if (!(Boolean.TRUE.equals(acknowledged) || "true".equals(String.valueOf(acknowledged)))) {
-            throw new InvalidInputException(Vars.CLAUSE_CHANGES_ACKNOWLEDGED, "required",
-                    "请确认已阅读条款变更 confirm that you have read the clause changes");
-        }
+    public void confirmClauseChanges(String contractId) {
         get(contractId);
         contracts.confirmClauseChanges(contractId, clock.now());
     }
 
     /**
-     * 记录法务审核 Record legal's review (R-12): APPROVE, or RETURN with a reason (counted). Only a member of
-     * {@code legal} reviews. Approval signs the deal and records whether every locked clause is still the latest and
-     * every clause the products need is attached (R-32).
+     * 记录法务审核 Record legal's review (R-12): APPROVE, or RETURN with a reason (counted). Approval signs the deal
+     * and records whether every locked clause is still the latest and every clause the products need is attached (R-32).
      */
     @Transactional
-    public ReviewDecision review(String contractId, Object decisionValue, Object reasonValue, String reviewer) {
-        List<FieldError> errors = new ArrayList<>();
-        ReviewDecision decision = null;
-        String d = QuoteInput.text(decisionValue);
-        if (d == null) {
-            errors.add(new FieldError(Vars.REVIEW_DECISION, "required", "请选择审核结论 choose approve or return"));
-        } else {
-            try {
-                decision = ReviewDecision.valueOf(d);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(Vars.REVIEW_DECISION, "one-of", "must be one of " + List.of(ReviewDecision.values())));
-            }
-        }
-        String reason = decision == ReviewDecision.RETURN
-                ? QuoteInput.requiredText(reasonValue, Vars.RETURN_REASON, MAX_REASON, "退回原因 A reason for the return ", errors)
-                : QuoteInput.optionalText(reasonValue, Vars.RETURN_REASON, MAX_REASON, errors);
-        if (reviewer == null || !isLegal(reviewer)) {
-            errors.add(new FieldError(Vars.REVIEW_DECISION, "legal-only", "只有法务可以审核合同 only a member of legal reviews contracts"
-                    + (reviewer == null ? "" : "; " + reviewer + " is not")));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+    public void review(String contractId, ReviewVerdict verdict) {
+        ReviewDecision decision = verdict.decision();
+        String reviewer = verdict.reviewer();
         Contract contract = get(contractId);
         Instant now = clock.now();
-        contracts.insertReview(contractId, contract.reviews().size() + 1, decision, reason, reviewer, now);
+        contracts.insertReview(contractId, contract.reviews().size() + 1, decision, verdict.reason(), reviewer, now);
         if (decision == ReviewDecision.RETURN) {
             contracts.markReturned(contractId);
         } else {
@@ -200,20 +129,12 @@ class Contracts {
             contracts.markApproved(contractId, reviewer, now, current, complete);
             events.publishEvent(new DealSigned(contract.repId(), contract.customerId(), contract.total(), contract.id(), now));
         }
-        return decision;
     }
 
-    boolean isLegal(String userId) {
-        return identityService.createGroupQuery().groupMember(userId).groupId(Groups.LEGAL).count() > 0;
-    }
-
-    /** 修改合同 The rep's revision after a return: prices, delivery date, and a note for legal (required). */
+    /** 修改合同 The rep's revision after a return: prices, delivery date, and a note for legal. */
     @Transactional
-    public Contract revise(String contractId, Object lines, Object deliveryDate, Object note) {
-        Contract c = get(contractId);
-        Quotes.Edit edit = quotes.validateEdit(c.lines(), c.rebateRate(), lines, deliveryDate, note, true);
-        TaxMath.Amounts totals = TaxMath.sum(edit.lines().stream().map(PricedLine::amounts).toList());
-        contracts.updatePricing(contractId, edit.deliveryDate(), edit.lines(), totals, edit.note());
+    public Contract revise(String contractId, PriceEdit edit) {
+        contracts.updatePricing(contractId, edit.deliveryDate(), edit.lines(), edit.totals(), edit.note());
         return get(contractId);
     }
 
@@ -232,18 +153,5 @@ class Contracts {
 
     List<Contract> draftedBetween(Instant from, Instant to) {
         return contracts.draftedBetween(from, to);
-    }
-
-    static String summary(Contract c) {
-        StringBuilder s = new StringBuilder();
-        s.append("合同 Contract ").append(c.id()).append("（报价 quote ").append(c.quoteId()).append(" 第")
-                .append(c.quoteRevision()).append("版 rev ").append(c.quoteRevision()).append("）\n");
-        s.append("客户 Customer: ").append(c.customerName()).append("（").append(c.customerCreditCode()).append("）\n");
-        s.append("销售 Rep: ").append(c.repId()).append("，返利 rebate ").append(Quotes.percent(c.rebateRate()))
-                .append("，交货日期 delivery ").append(c.deliveryDate()).append('\n');
-        Quotes.appendLines(s, c.lines());
-        s.append(Quotes.totals(c.netTotal(), c.taxTotal(), c.total())).append('\n');
-        s.append("法务退回次数 Legal returns: ").append(c.legalReturns());
-        return s.toString();
     }
 }

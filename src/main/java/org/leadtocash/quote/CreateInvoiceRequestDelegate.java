@@ -23,7 +23,7 @@ class CreateInvoiceRequestDelegate implements JavaDelegate {
 
     static void invoiceVariables(DelegateExecution execution, InvoiceRequest r) {
         execution.setVariable(Vars.INVOICE_REQUEST_ID, r.id());
-        execution.setVariable(Vars.INVOICE_SUMMARY, QuoteVariables.cut(InvoiceRequests.summary(r), "GET /api/invoice-requests/" + r.id()));
+        execution.setVariable(Vars.INVOICE_SUMMARY, QuoteVariables.cut(QuoteText.summary(r), "GET /api/invoice-requests/" + r.id()));
         execution.setVariable(Vars.INVOICE_CUSTOMER_NAME, r.customerName());
         execution.setVariable(Vars.INVOICE_CUSTOMER_CREDIT_CODE, r.customerCreditCode());
         execution.setVariable(Vars.BANK_NAME, r.bankName());

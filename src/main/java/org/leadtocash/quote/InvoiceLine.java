@@ -8,4 +8,8 @@ import java.math.BigDecimal;
  */
 record InvoiceLine(int lineNo, String productModel, String productName, BigDecimal quantity, BigDecimal taxRate,
                           BigDecimal unitPriceInclTax, BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount) {
+
+    TaxMath.Amounts amounts() {
+        return new TaxMath.Amounts(netAmount, taxAmount, totalAmount);
+    }
 }

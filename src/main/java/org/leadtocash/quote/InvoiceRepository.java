@@ -1,5 +1,7 @@
 package org.leadtocash.quote;
 
+import static org.leadtocash.quote.QuoteRepository.amounts;
+import static org.leadtocash.quote.QuoteRepository.customer;
 import static org.leadtocash.quote.QuoteRepository.date;
 import static org.leadtocash.quote.QuoteRepository.instant;
 import static org.leadtocash.quote.QuoteRepository.ts;
@@ -47,9 +49,7 @@ class InvoiceRepository {
     Optional<InvoiceRequest> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM invoice_request WHERE id = ?").param(id)
                 .query((rs, n) -> request(rs, List.of())).optional()
-                .map(r -> new InvoiceRequest(r.id(), r.contractId(), r.quoteId(), r.customerId(), r.customerName(),
-                        r.customerCreditCode(), r.repId(), r.netAmount(), r.taxAmount(), r.totalAmount(), r.bankName(),
-                        r.bankAccount(), r.invoiceDate(), lines(r.id()), r.status(), r.createdAt()));
+                .map(r -> r.withLines(lines(r.id())));
     }
 
     Optional<String> idOfContract(String contractId) {
@@ -102,10 +102,9 @@ class InvoiceRepository {
     }
 
     private static InvoiceRequest request(ResultSet rs, List<InvoiceLine> lines) throws SQLException {
-        return new InvoiceRequest(rs.getString("id"), rs.getString("contract_id"), rs.getString("quote_id"),
-                rs.getString("customer_id"), rs.getString("customer_name"), rs.getString("customer_credit_code"),
-                rs.getString("rep_id"), rs.getBigDecimal("net_amount"), rs.getBigDecimal("tax_amount"),
-                rs.getBigDecimal("total_amount"), rs.getString("bank_name"), rs.getString("bank_account"),
-                date(rs, "invoice_date"), lines, rs.getString("status"), instant(rs, "created_at"));
+        return new InvoiceRequest(rs.getString("id"), rs.getString("contract_id"), rs.getString("quote_id"), customer(rs),
+                rs.getString("rep_id"), amounts(rs, "net_amount", "tax_amount", "total_amount"), rs.getString("bank_name"),
+                rs.getString("bank_account"), date(rs, "invoice_date"), lines, rs.getString("status"),
+                instant(rs, "created_at"));
     }
 }

@@ -5,13 +5,63 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /**
  * The invoice request generated when legal approves a contract (R-13). Amounts in yuan, scale 2: every line and the
  * header satisfy net + tax = total exactly. {@code status}: CREATED, then the last U8 verdict (ACCEPTED,
- * ALREADY_ACCEPTED, EXPORTED_NOT_SENT, REJECTED).
+ * ALREADY_ACCEPTED, EXPORTED_NOT_SENT, REJECTED). The API shows the customer and the amounts as flat fields
+ * (customerName, netAmount, …), as it always has.
  */
-record InvoiceRequest(String id, String contractId, String quoteId, String customerId, String customerName,
-                             String customerCreditCode, String repId, BigDecimal netAmount, BigDecimal taxAmount,
-                             BigDecimal totalAmount, String bankName, String bankAccount, LocalDate invoiceDate,
-                             List<InvoiceLine> lines, String status, Instant createdAt) {
+@JsonPropertyOrder({"id", "contractId", "quoteId", "customerId", "customerName", "customerCreditCode", "repId", "netAmount",
+        "taxAmount", "totalAmount", "bankName", "bankAccount", "invoiceDate", "lines", "status", "createdAt"})
+record InvoiceRequest(String id, String contractId, String quoteId, @JsonIgnore CustomerRef customer, String repId,
+                      @JsonIgnore TaxMath.Amounts amounts, String bankName, String bankAccount, LocalDate invoiceDate,
+                      List<InvoiceLine> lines, String status, Instant createdAt) {
+
+    /** A new request (CREATED) for the approved contract: these lines, their sums, the company's receiving account. */
+    static InvoiceRequest created(String id, Contract contract, List<InvoiceLine> lines, String bankName,
+                                  String bankAccount, LocalDate invoiceDate, Instant now) {
+        TaxMath.Amounts amounts = TaxMath.sum(lines.stream().map(InvoiceLine::amounts).toList());
+        return new InvoiceRequest(id, contract.id(), contract.quoteId(), contract.customer(), contract.repId(), amounts,
+                bankName, bankAccount, invoiceDate, lines, "CREATED", now);
+    }
+
+    /** The same request with its lines (a stored request is read header first). */
+    InvoiceRequest withLines(List<InvoiceLine> lines) {
+        return new InvoiceRequest(id, contractId, quoteId, customer, repId, amounts, bankName, bankAccount, invoiceDate,
+                lines, status, createdAt);
+    }
+
+    @JsonProperty
+    public String customerId() {
+        return customer.id();
+    }
+
+    @JsonProperty
+    public String customerName() {
+        return customer.name();
+    }
+
+    @JsonProperty
+    public String customerCreditCode() {
+        return customer.creditCode();
+    }
+
+    @JsonProperty
+    public BigDecimal netAmount() {
+        return amounts.net();
+    }
+
+    @JsonProperty
+    public BigDecimal taxAmount() {
+        return amounts.tax();
+    }
+
+    @JsonProperty
+    public BigDecimal totalAmount() {
+        return amounts.total();
+    }
 }

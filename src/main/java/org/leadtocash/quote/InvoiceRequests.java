@@ -10,11 +10,7 @@ import java.util.Objects;
 import org.leadtocash.erp.HandOffResult;
 import org.leadtocash.erp.SaleInvoiceEntry;
 import org.leadtocash.erp.SaleInvoiceOrder;
-import org.leadtocash.lead.CreditCode;
-import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
 import org.leadtocash.shared.EngineClock;
-import org.leadtocash.shared.FieldError;
-import org.leadtocash.shared.InvalidInputException;
 import org.leadtocash.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -72,12 +68,9 @@ class InvoiceRequests {
             throw new IllegalStateException("contract " + contractId + " is " + c.status() + ", not APPROVED");
         }
         List<InvoiceLine> lines = lines(c.lines());
-        TaxMath.Amounts totals = TaxMath.sum(lines.stream()
-                .map(l -> new TaxMath.Amounts(l.netAmount(), l.taxAmount(), l.totalAmount())).toList());
         Instant now = clock.now();
-        InvoiceRequest request = new InvoiceRequest(QuoteIds.next("INV", now, clock.zone()), c.id(), c.quoteId(),
-                c.customerId(), c.customerName(), c.customerCreditCode(), c.repId(), totals.net(), totals.tax(),
-                totals.total(), bankName, bankAccount, clock.today(), lines, "CREATED", now);
+        InvoiceRequest request = InvoiceRequest.created(QuoteIds.next("INV", now, clock.zone()), c, lines, bankName,
+                bankAccount, clock.today(), now);
         invoices.insert(request, processInstanceId);
         return find(request.id());
     }
@@ -121,39 +114,18 @@ class InvoiceRequests {
         invoices.recordVerdict(id, "REJECTED", errcode, errmsg, null, null, clock.now());
     }
 
-    /**
-     * 核对开票信息 Finance's correction after a rejection: buyer name and credit code, receiving bank and account.
-     * Every field is validated; the change list is kept.
-     */
+    /** 核对开票信息 Finance's correction after a rejection; the list of changed fields is kept. */
     @Transactional
-    public InvoiceRequest fix(String id, Object customerName, Object creditCode, Object bank, Object account, Object note,
-                              String actor) {
-        InvoiceRequest r = find(id);
-        List<FieldError> errors = new ArrayList<>();
-        String name = QuoteInput.requiredText(customerName, Vars.INVOICE_CUSTOMER_NAME, 200, "购方名称 The buyer's name ", errors);
-        String code = QuoteInput.requiredText(creditCode, Vars.INVOICE_CUSTOMER_CREDIT_CODE, 18, "购方税号 The buyer's credit code ", errors);
-        if (code != null && code.length() <= 18 && !CreditCode.isValid(code)) {
-            errors.add(new FieldError(Vars.INVOICE_CUSTOMER_CREDIT_CODE, "credit-code",
-                    "不是有效的统一社会信用代码 not a valid unified social credit code (GB 32100-2015): " + CreditCode.problem(code)));
-        }
-        String b = QuoteInput.requiredText(bank, Vars.BANK_NAME, 100, "开户银行 The bank ", errors);
-        String acct = QuoteInput.requiredText(account, Vars.BANK_ACCOUNT, 40, "银行账号 The bank account ", errors);
-        if (acct != null && !acct.matches("[0-9][0-9 -]{6,38}[0-9]")) {
-            errors.add(new FieldError(Vars.BANK_ACCOUNT, "account-number",
-                    "银行账号只能包含数字、空格和连字符 8–40 digits, spaces or hyphens"));
-        }
-        String n = QuoteInput.optionalText(note, Vars.FIX_NOTE, 1000, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+    public InvoiceRequest fix(InvoiceRequest r, InvoiceFix fix, String actor) {
         List<String> changes = new ArrayList<>();
-        change(changes, "customerName", r.customerName(), name);
-        change(changes, "customerCreditCode", r.customerCreditCode(), code);
-        change(changes, "bankName", r.bankName(), b);
-        change(changes, "bankAccount", r.bankAccount(), acct);
-        invoices.fix(id, name, code, b, acct, actor == null ? "unknown" : actor, clock.now(),
-                changes.isEmpty() ? "无修改 unchanged (resend)" : String.join("; ", changes), n);
-        return find(id);
+        change(changes, "customerName", r.customerName(), fix.customerName());
+        change(changes, "customerCreditCode", r.customerCreditCode(), fix.customerCreditCode());
+        change(changes, "bankName", r.bankName(), fix.bankName());
+        change(changes, "bankAccount", r.bankAccount(), fix.bankAccount());
+        invoices.fix(r.id(), fix.customerName(), fix.customerCreditCode(), fix.bankName(), fix.bankAccount(),
+                actor == null ? "unknown" : actor, clock.now(),
+                changes.isEmpty() ? "无修改 unchanged (resend)" : String.join("; ", changes), fix.note());
+        return find(r.id());
     }
 
     List<InvoiceRepository.Verdict> verdictsBetween(Instant from, Instant to) {
@@ -164,21 +136,5 @@ class InvoiceRequests {
         if (!Objects.equals(before, after)) {
             changes.add(field + ": " + before + " → " + after);
         }
-    }
-
-    static String summary(InvoiceRequest r) {
-        StringBuilder s = new StringBuilder();
-        s.append("开票申请 Invoice request ").append(r.id()).append("（合同 contract ").append(r.contractId()).append("）\n");
-        s.append("购方 Buyer: ").append(r.customerName()).append("（").append(r.customerCreditCode()).append("）\n");
-        for (InvoiceLine l : r.lines()) {
-            s.append(l.lineNo()).append(". ").append(l.productModel()).append(' ').append(l.productName()).append(" × ")
-                    .append(l.quantity().stripTrailingZeros().toPlainString()).append("，税率 VAT ")
-                    .append(Quotes.percent(l.taxRate())).append("：不含税 net ¥").append(Quotes.money(l.netAmount()))
-                    .append(" + 税额 tax ¥").append(Quotes.money(l.taxAmount())).append(" = ¥")
-                    .append(Quotes.money(l.totalAmount())).append('\n');
-        }
-        s.append(Quotes.totals(r.netAmount(), r.taxAmount(), r.totalAmount())).append('\n');
-        s.append("收款账户 Receiving account: ").append(r.bankName()).append(' ').append(r.bankAccount());
-        return s.toString();
     }
 }

@@ -29,15 +29,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class QuoteController {
     private final Quotes quotes;
+    private final EditQuoteTask editQuoteTask;
+    private final QuoteDocuments documents;
     private final Contracts contracts;
     private final InvoiceRequests invoiceRequests;
     private final QuotePdf pdf;
     private final QuoteKpi kpi;
     private final CurrentUser currentUser;
 
-    public QuoteController(Quotes quotes, Contracts contracts, InvoiceRequests invoiceRequests, QuotePdf pdf, QuoteKpi kpi,
-                           CurrentUser currentUser) {
+    public QuoteController(Quotes quotes, EditQuoteTask editQuoteTask, QuoteDocuments documents, Contracts contracts,
+                           InvoiceRequests invoiceRequests, QuotePdf pdf, QuoteKpi kpi, CurrentUser currentUser) {
         this.quotes = quotes;
+        this.editQuoteTask = editQuoteTask;
+        this.documents = documents;
         this.contracts = contracts;
         this.invoiceRequests = invoiceRequests;
         this.pdf = pdf;
@@ -65,14 +69,14 @@ class QuoteController {
     /** Edits unit prices and delivery date while the quote waits at 编辑报价 (completes that step); clause changes are refused. */
     @PutMapping(path = "/quotes/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Quote edit(@PathVariable String id, @RequestBody JsonNode body) {
-        return quotes.editViaApi(id, body, currentUser.id(), currentUser.seesAllSalesData());
+        return editQuoteTask.completeViaApi(id, body, currentUser.id(), currentUser.seesAllSalesData());
     }
 
     /** The quote as a PDF in one action. */
     @GetMapping(path = "/quotes/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> quotePdf(@PathVariable String id) {
         Quote quote = quotes.visible(id, viewer());
-        byte[] document = pdf.render(quotes.document(quote));
+        byte[] document = pdf.render(documents.of(quote));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("quote-" + quote.id() + "-r" + quote.revision() + ".pdf").build().toString())

@@ -32,11 +32,13 @@ import org.springframework.stereotype.Service;
 class QuoteKpi {
     private final Contracts contracts;
     private final InvoiceRequests invoiceRequests;
+    private final LegalTeam legalTeam;
     private final EngineClock clock;
 
-    public QuoteKpi(Contracts contracts, InvoiceRequests invoiceRequests, EngineClock clock) {
+    public QuoteKpi(Contracts contracts, InvoiceRequests invoiceRequests, LegalTeam legalTeam, EngineClock clock) {
         this.contracts = contracts;
         this.invoiceRequests = invoiceRequests;
+        this.legalTeam = legalTeam;
         this.clock = clock;
     }
 
@@ -66,7 +68,7 @@ class QuoteKpi {
                     : BigDecimal.valueOf(Duration.between(c.draftedAt(), c.approvedAt()).toSeconds())
                             .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
             Boolean chain = c.approvedAt() == null ? null : c.reviews().stream().anyMatch(r -> r.decision() == ReviewDecision.APPROVE
-                    && legal.computeIfAbsent(r.reviewer(), contracts::isLegal));
+                    && legal.computeIfAbsent(r.reviewer(), legalTeam::isMember));
             rows.add(new ContractFigures(c.id(), c.quoteId(), c.repId(), c.customerName(), c.draftedAt(), c.approvedAt(),
                     c.reviews().size(), c.legalReturns(), hours, c.clausesCurrentAtApproval(), c.attachmentsComplete(), chain));
         }

@@ -78,10 +78,7 @@ class QuoteRepository {
     }
 
     private Quote withDetails(Quote q) {
-        return new Quote(q.id(), q.revision(), q.customerId(), q.customerName(), q.customerCreditCode(), q.customerTier(),
-                q.repId(), q.leadId(), q.quoteDate(), q.deliveryDate(), q.rebateRate(), q.netTotal(), q.taxTotal(), q.total(),
-                q.status(), q.answerNote(), q.processInstanceId(), q.createdAt(), q.updatedAt(), q.answeredAt(),
-                lines("quote_line", "quote_id", q.id()), clauses(q.id()));
+        return q.withDetails(lines("quote_line", "quote_id", q.id()), clauses(q.id()));
     }
 
     List<PricedLine> lines(String table, String keyColumn, String key) {
@@ -158,11 +155,19 @@ class QuoteRepository {
     }
 
     private static Quote quote(ResultSet rs, List<PricedLine> lines, List<AttachedClause> clauses) throws SQLException {
-        return new Quote(rs.getString("id"), rs.getInt("revision"), rs.getString("customer_id"), rs.getString("customer_name"),
-                rs.getString("customer_credit_code"), rs.getString("customer_tier"), rs.getString("rep_id"),
-                rs.getString("lead_id"), date(rs, "quote_date"), date(rs, "delivery_date"), rs.getBigDecimal("rebate_rate"),
-                rs.getBigDecimal("net_total"), rs.getBigDecimal("tax_total"), rs.getBigDecimal("total"),
+        return new Quote(rs.getString("id"), rs.getInt("revision"), customer(rs), rs.getString("customer_tier"),
+                rs.getString("rep_id"), rs.getString("lead_id"), date(rs, "quote_date"), date(rs, "delivery_date"),
+                rs.getBigDecimal("rebate_rate"), amounts(rs, "net_total", "tax_total", "total"),
                 QuoteStatus.valueOf(rs.getString("status")), rs.getString("answer_note"), rs.getString("process_instance_id"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "answered_at"), lines, clauses);
+    }
+
+    /** The customer_id, customer_name and customer_credit_code columns of quote, contract and invoice_request. */
+    static CustomerRef customer(ResultSet rs) throws SQLException {
+        return new CustomerRef(rs.getString("customer_id"), rs.getString("customer_name"), rs.getString("customer_credit_code"));
+    }
+
+    static TaxMath.Amounts amounts(ResultSet rs, String net, String tax, String total) throws SQLException {
+        return new TaxMath.Amounts(rs.getBigDecimal(net), rs.getBigDecimal(tax), rs.getBigDecimal(total));
     }
 }

@@ -22,16 +22,16 @@ final class QuoteVariables {
         scope.setVariable(Vars.CUSTOMER_TIER, q.customerTier());
         scope.setVariable(Vars.REVISION, q.revision());
         scope.setVariable(Vars.DELIVERY_DATE, q.deliveryDate().toString());
-        scope.setVariable(Vars.LINES, QuoteJson.variable(Quotes.lineVariables(q.lines())));
-        scope.setVariable(Vars.QUOTE_SUMMARY, cut(Quotes.summary(q), "GET /api/quotes/" + q.id()));
+        scope.setVariable(Vars.LINES, QuoteJson.variable(QuoteText.lineVariables(q.lines())));
+        scope.setVariable(Vars.QUOTE_SUMMARY, cut(QuoteText.summary(q), "GET /api/quotes/" + q.id()));
     }
 
     static void contract(VariableScope scope, Contract c) {
         scope.setVariable(Vars.CONTRACT_ID, c.id());
         scope.setVariable(Vars.DELIVERY_DATE, c.deliveryDate().toString());
-        scope.setVariable(Vars.LINES, QuoteJson.variable(Quotes.lineVariables(c.lines())));
+        scope.setVariable(Vars.LINES, QuoteJson.variable(QuoteText.lineVariables(c.lines())));
         scope.setVariable(Vars.LEGAL_RETURNS, c.legalReturns());
-        scope.setVariable(Vars.CONTRACT_SUMMARY, cut(Contracts.summary(c), "GET /api/contracts/" + c.id()));
+        scope.setVariable(Vars.CONTRACT_SUMMARY, cut(QuoteText.summary(c), "GET /api/contracts/" + c.id()));
     }
 
     static String cut(String text, String whereAll) {

@@ -2,25 +2,27 @@ package org.leadtocash.quote;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.leadtocash.quote.QuoteToInvoiceProcess.ReviewDecision;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
 import org.springframework.stereotype.Component;
 
 /** 记录法务审核 Record legal's review: approve, or return with a reason (counted, R-12). */
 @Component("recordContractReviewDelegate")
 class RecordContractReviewDelegate implements JavaDelegate {
+    private final ContractValidator validator;
     private final Contracts contracts;
 
-    public RecordContractReviewDelegate(Contracts contracts) {
+    public RecordContractReviewDelegate(ContractValidator validator, Contracts contracts) {
+        this.validator = validator;
         this.contracts = contracts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String contractId = QuoteVariables.string(execution, Vars.CONTRACT_ID);
-        ReviewDecision decision = contracts.review(contractId, execution.getVariable(Vars.REVIEW_DECISION),
+        ReviewVerdict verdict = validator.review(execution.getVariable(Vars.REVIEW_DECISION),
                 execution.getVariable(Vars.RETURN_REASON), QuoteVariables.currentUser(execution));
-        execution.setVariable(Vars.REVIEW_DECISION, decision.name());
+        contracts.review(contractId, verdict);
+        execution.setVariable(Vars.REVIEW_DECISION, verdict.decision().name());
         QuoteVariables.contract(execution, contracts.get(contractId));
     }
 }
