@@ -165,10 +165,10 @@ class LeadRoutingBrowserTests {
 
         browser = new Browser(baseUrl());
         browser.loginTo("cockpit", "limin", "limin");
-        browser.waitForText("Running Process Instances");
+        browser.waitForText(WebappLabels.zh("cockpit", "DASHBOARD_RUNNING_PROCESS_INSTANCE"));
         browser.screenshot("cockpit-1-limin-dashboard");
 
-        browser.clickable(By.linkText("Processes")).click();
+        browser.clickable(By.linkText(WebappLabels.zh("cockpit", "COCKPIT_PROCESSES"))).click();
         By leadRouting = By.cssSelector("a[href^='#/process-definition/" + LeadRoutingProcess.KEY + ":']");
         browser.visible(leadRouting);
         browser.screenshot("cockpit-2-limin-process-definitions");
@@ -176,7 +176,8 @@ class LeadRoutingBrowserTests {
         browser.clickable(leadRouting).click();
         browser.waitForText(lead.id());
         String page = browser.pageText();
-        assertThat(page).contains("线索分配 Lead routing", "Business Key", lead.id(), lead.processInstanceId());
+        assertThat(page).contains("线索分配 Lead routing", WebappLabels.zh("cockpit", "PLUGIN_PROCESS_INSTANCE_BUSINESS_KEY"),
+                lead.id(), lead.processInstanceId());
         WebElement row = browser.visible(By.xpath("//tr[.//*[normalize-space(text())='" + lead.id() + "']]"));
         assertThat(row.getText()).contains(lead.processInstanceId());
         browser.screenshot("cockpit-3-limin-lead-routing-instances");
@@ -190,12 +191,12 @@ class LeadRoutingBrowserTests {
         browser = new Browser(baseUrl());
         browser.loginTo("tasklist", "lina", "lina");
         assertThat(openFilter(IdentitySetup.FILTER_MY_TASKS)).as("lina's task count").isZero();
-        browser.waitForText("No task matching filters found.");
+        browser.waitForText(WebappLabels.zh("tasklist", "NO_MATCHING_TASK"));
         assertThat(browser.driver().findElements(TASKLIST_TASKS)).isEmpty();
         browser.screenshot("isolation-1-lina-my-tasks");
 
         assertThat(openFilter(IdentitySetup.FILTER_GROUP_TASKS)).as("unclaimed tasks of lina's groups").isZero();
-        browser.waitForText("No task matching filters found.");
+        browser.waitForText(WebappLabels.zh("tasklist", "NO_MATCHING_TASK"));
         assertThat(browser.driver().findElements(taskInList(task))).isEmpty();
         browser.screenshot("isolation-2-lina-group-tasks");
 

@@ -1,0 +1,35 @@
+// Lead-to-Cash: replaces the webjar's tasklist config.js. Chinese by default, English selectable with the switch at
+// the foot of the page (app/leadtocash/locale.js); dates as yyyy-MM-dd HH:mm in Chinese. The keyboard shortcuts are
+// the webjar's: this file is their only definition, so they are kept here.
+import {localeConfig, tasklistDateFormat} from '../../leadtocash/locale.js';
+
+const dateFormat = tasklistDateFormat();
+
+export default {
+  locales: localeConfig(),
+  ...(dateFormat ? {dateFormat} : {}),
+  customScripts: ['../leadtocash/language-switch'],
+
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'claims the currently selected task'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'set the focus to the first filter in the list'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'sets the focus to the first task in the list'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'sets the focus to the first input field in a task form'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'opens the start process modal dialog'
+    }
+  }
+};

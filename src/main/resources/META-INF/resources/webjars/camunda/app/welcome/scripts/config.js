@@ -1,0 +1,8 @@
+// Lead-to-Cash: replaces the webjar's welcome config.js (which sets nothing). Chinese by default, English selectable
+// with the switch at the foot of the page (app/leadtocash/locale.js).
+import {localeConfig} from '../../leadtocash/locale.js';
+
+export default {
+  locales: localeConfig(),
+  customScripts: ['../leadtocash/language-switch']
+};
