@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,6 +47,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     /** Jackson's message when {@code spring.jackson.parser.strict-duplicate-detection} meets a key twice. */
+    /** How long a client should wait before retrying while the database is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 5;
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("(?s)Duplicate field '(.*)'");
 
     @ExceptionHandler(InvalidInputException.class)
@@ -135,15 +139,25 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    public ProblemDetail unexpected(Exception e) {
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof org.springframework.web.ErrorResponse known) {
             // any other Spring MVC error (406, missing header, ResponseStatusException, …) keeps its own status
-            return known.getBody();
+            return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders()).body(known.getBody());
+        }
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("API call answered 503: the database is unavailable ({})", e.toString());
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "数据库暂时不可用，请稍后用同一请求重试 the database is unavailable for the moment; retry the same request "
+                            + "after " + RETRY_AFTER_SECONDS + " s (a lead sent again with the same source and externalId "
+                            + "is stored at most once)");
+            p.setTitle("暂时无法处理 Service unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS)).body(p);
         }
         log.error("Unexpected error in API call", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error; see the server log");
         p.setTitle("服务器错误 Internal error");
-        return p;
+        return ResponseEntity.internalServerError().body(p);
     }
 
     static ProblemDetail badRequest(String title, List<FieldError> errors) {
