@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +62,7 @@ class LeadKpiApiTests {
     @Autowired TestData data;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
+    @Autowired HistoryService historyService;
 
     @BeforeEach
     void reset() {
@@ -227,6 +230,26 @@ class LeadKpiApiTests {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(response)).extracting(e -> e.path("field").asText()).containsExactly("to");
+    }
+
+    @Test
+    void figuresStayTheSameAfterHistoryCleanupRemovedTheEndedInstances() throws Exception {
+        buildLeads();
+        String before = kpi("limin", "from=" + D + "&to=" + D).getBody();
+        long ended = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LeadRoutingProcess.KEY).finished().count();
+        assertThat(ended).as("ended lead instances").isEqualTo(7);
+
+        // past the diagrams' historyTimeToLive (P180D): the nightly cleanup removes the ended instances' history
+        at(D.plusDays(200), 3, 0);
+        Job cleanup = historyService.cleanUpHistoryAsync(true);
+        for (int run = 0; run < 10 && managementService.createJobQuery().jobId(cleanup.getId()).count() > 0
+                && historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LeadRoutingProcess.KEY).finished().count() > 0; run++) {
+            managementService.executeJob(cleanup.getId());
+        }
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LeadRoutingProcess.KEY).finished().count())
+                .as("ended lead instances left in the engine history").isZero();
+
+        assertThat(kpi("limin", "from=" + D + "&to=" + D).getBody()).as("R-07 figures read the app's own tables").isEqualTo(before);
     }
 
     // --- helpers ---
