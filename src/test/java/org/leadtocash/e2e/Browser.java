@@ -80,6 +80,15 @@ final class Browser implements AutoCloseable {
             + "at another Chromium and its matching driver)";
 
     Browser(String baseUrl) {
+        this(baseUrl, false);
+    }
+
+    /** A phone-sized browser: Chromium's mobile emulation at 390×844 CSS pixels (an iPhone 12-class screen), touch on. */
+    static Browser phone(String baseUrl) {
+        return new Browser(baseUrl, true);
+    }
+
+    private Browser(String baseUrl, boolean phone) {
         this.baseUrl = baseUrl;
         CDP_VERSION_FINDER.setLevel(Level.SEVERE);
         try {
@@ -94,6 +103,11 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile);
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of(
+                    "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome Mobile Safari/537.36"));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

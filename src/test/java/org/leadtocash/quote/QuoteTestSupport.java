@@ -113,7 +113,7 @@ public class QuoteTestSupport {
     }
 
     /** A KA quote of one JM-200 and two GW-100 for a fresh customer of the rep, waiting at 编辑报价. */
-    Quotes.Started quote(String rep) {
+    public Quotes.Started quote(String rep) {
         return start(rep, request(customerOf(rep), "KA", TestData.today().plusDays(30), "JM-200", 1, "GW-100", 2));
     }
 
@@ -158,7 +158,7 @@ public class QuoteTestSupport {
         return vars;
     }
 
-    void editUnchanged(String pi, String rep) {
+    public void editUnchanged(String pi, String rep) {
         complete(pi, QuoteToInvoiceProcess.Task.EDIT_QUOTE, rep, REP, editVars(pi, TestData.today().plusDays(30)));
     }
 

@@ -1,6 +1,7 @@
 package org.leadtocash.system.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,12 +50,16 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-            IdentityService identityService) throws Exception {
+            IdentityService identityService, ProcessEngine engine) throws Exception {
         http.securityMatcher(ant("/api/**"))
-                .csrf(c -> c.disable()) // stateless HTTP Basic, no cookies: nothing for CSRF to ride on
+                // Spring's CSRF is off: HTTP Basic carries no cookie, and a webapp-session request is checked against
+                // the webapps' own CSRF token by WebappSessionAuthenticationFilter
+                .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationProvider(provider)
                 .httpBasic(b -> b.realmName("lead-to-cash"))
+                .addFilterBefore(new WebappSessionAuthenticationFilter(identityService, engine.getName()),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated());
         return http.build();
