@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentTaskFilter {
     public static final String NAME = "回款任务（按逾期）Payment tasks by overdue";
+    public static final String STUCK_NAME = "我的卡点 Stuck";
 
     private final TasklistFilters tasklistFilters;
     private final TaskService taskService;
@@ -35,6 +36,12 @@ class PaymentTaskFilter {
                 .processDefinitionKey(PaymentJourneyProcess.KEY).orderByDueDate().asc();
     }
 
+    /** The rep's payment tasks past their breaker (due date = the node's deadline), most overdue first. */
+    TaskQuery stuckQuery() {
+        return taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                .processDefinitionKey(PaymentJourneyProcess.KEY).dueBeforeExpression("${now()}").orderByDueDate().asc();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     @Order(5)
     public void setUp() {
@@ -43,5 +50,8 @@ class PaymentTaskFilter {
                         Map.of("name", Vars.INVOICE_NO, "label", "发票号 Invoice"),
                         Map.of("name", Vars.AMOUNT_OUTSTANDING, "label", "未收金额 Outstanding")),
                 query());
+        // the cards of both filters show customer, invoice, amount and the stuck sentence through payment-cards.js
+        tasklistFilters.ensureShared(STUCK_NAME, -7, "我超时的回款任务，最逾期的在前 My overdue payment tasks, most overdue first",
+                stuckQuery());
     }
 }

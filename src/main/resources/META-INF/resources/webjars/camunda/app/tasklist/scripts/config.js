@@ -1,5 +1,6 @@
 // Lead-to-Cash: replaces the webjar's tasklist config.js. Chinese by default, English selectable with the switch at
-// the foot of the page (app/leadtocash/locale.js); dates as yyyy-MM-dd HH:mm in Chinese. The keyboard shortcuts are
+// the foot of the page (app/leadtocash/locale.js); dates as yyyy-MM-dd HH:mm in Chinese; payment task cards say
+// which customer they are about and what is stuck (app/leadtocash/payment-cards.js). The keyboard shortcuts are
 // the webjar's: this file is their only definition, so they are kept here.
 import {localeConfig, tasklistDateFormat} from '../../leadtocash/locale.js';
 
@@ -8,7 +9,7 @@ const dateFormat = tasklistDateFormat();
 export default {
   locales: localeConfig(),
   ...(dateFormat ? {dateFormat} : {}),
-  customScripts: ['../leadtocash/language-switch'],
+  customScripts: ['../leadtocash/language-switch', '../leadtocash/payment-cards'],
 
   shortcuts: {
     claimTask: {
