@@ -3,6 +3,7 @@ package org.leadtocash.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -52,6 +53,19 @@ class WebappSessionApiTests {
         assertThat(zhangwei.get("/api/notifications").statusCode()).as("a rep may not read the delivery log").isEqualTo(403);
 
         assertThat(WebappSession.anonymous(port).get("/api/leads").statusCode()).as("a session nobody logged into").isEqualTo(401);
+    }
+
+    @Test
+    void callingTheApiKeepsTheWebappSessionLoggedIn() {
+        WebappSession limin = WebappSession.login(port, "limin", "cockpit");
+        String session = limin.sessionId();
+        for (String path : List.of("/api/kpi/contracts?from=2026-01-01&to=2026-01-31", "/api/leads", "/api/notifications")) {
+            HttpResponse<String> response = limin.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().allValues("Set-Cookie")).as("cookies set by " + path).isEmpty();
+        }
+        assertThat(limin.sessionId()).isEqualTo(session);
+        assertThat(limin.get(WebappSession.AUTH_USER).statusCode()).as("still logged into the webapps").isEqualTo(200);
     }
 
     @Test

@@ -55,7 +55,9 @@ class SecurityConfig {
                 // Spring's CSRF is off: HTTP Basic carries no cookie, and a webapp-session request is checked against
                 // the webapps' own CSRF token by WebappSessionAuthenticationFilter
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session of its own, and never a new id for the webapps' session it reads (session fixation
+                // protection would change it on every call and log the user out of Tasklist and Cockpit)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
                 .authenticationProvider(provider)
                 .httpBasic(b -> b.realmName("lead-to-cash"))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(identityService, engine.getName()),

@@ -13,8 +13,9 @@ function engineApi(api) {
   return ((api && api.baseApi) || '/camunda/api/engine') + '/engine/' + (match ? match[1] : 'default');
 }
 
+/** With X-Requested-With, an /api 401 (an expired login) comes without a Basic challenge: no browser login popup. */
 async function getJson(url) {
-  const response = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  const response = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}});
   return response.ok ? response.json() : null;
 }
 
