@@ -19,6 +19,7 @@ import org.leadtocash.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -84,6 +85,13 @@ class HandOffMetricsTests {
                 "leadtocash_u8_handoff_attempts{outcome=\"FAILED\"} 0.0",
                 "leadtocash_u8_handoff_attempts{outcome=\"IN_FLIGHT\"} 0.0",
                 "leadtocash_u8_handoff_attempts{outcome=\"REJECTED\"} 1.0");
+    }
+
+    @Test
+    void leavesTheFigureOutWhenTheHandOffLogCannotBeRead() {
+        JdbcTemplate noTables = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:handoff-metrics-empty", "sa", ""));
+
+        assertThat(new HandOffMetrics(noTables).collect().size()).isZero();
     }
 
     private void awaitHeldAdd() throws InterruptedException {

@@ -18,6 +18,7 @@ import org.leadtocash.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +82,13 @@ class DeliveryMetricsTests {
                 "leadtocash_notification_deliveries{channel=\"VOICE_CALL\",status=\"SENT\"} 0.0");
         assertThat(appNotifications.list(new DeliveryQuery(null, null, null, DeliveryStatus.FAILED, 100)))
                 .as("the same truth as the delivery log's API").hasSize(2);
+    }
+
+    @Test
+    void leavesTheFigureOutWhenTheDeliveryLogCannotBeRead() {
+        JdbcTemplate noTables = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:delivery-metrics-empty", "sa", ""));
+
+        assertThat(new DeliveryMetrics(noTables).collect().size()).isZero();
     }
 
     private static NotificationRequest request(String key, Channel channel) {

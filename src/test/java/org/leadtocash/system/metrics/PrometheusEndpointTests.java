@@ -10,6 +10,7 @@ import static org.leadtocash.support.ProcessTests.runUntilIncident;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code /actuator/prometheus} over real HTTP: only members of the {@code metrics} group and admins may read it, health
@@ -43,6 +46,7 @@ class PrometheusEndpointTests {
     @Autowired IdentityService identityService;
     @Autowired LeadIntake intake;
     @Autowired JdbcClient jdbc;
+    @Autowired ManagementService managementService;
 
     private MetricsScraper scraper;
 
@@ -118,6 +122,13 @@ class PrometheusEndpointTests {
                 "leadtocash_incidents_open{process_definition_key=\"QuoteToInvoiceProcess\"} 0.0",
                 "leadtocash_jobs_due 1.0",
                 "leadtocash_jobs_failed 1.0");
+    }
+
+    @Test
+    void leavesTheEngineFiguresOutWhenTheEngineTablesCannotBeRead() {
+        JdbcTemplate noTables = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:engine-metrics-empty", "sa", ""));
+
+        assertThat(new EngineMetrics(noTables, managementService).collect().size()).isZero();
     }
 
     private List<String> engineFigures() {
