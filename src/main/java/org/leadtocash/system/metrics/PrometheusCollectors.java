@@ -1,7 +1,5 @@
 package org.leadtocash.system.metrics;
 
-import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +14,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 @Component
 class PrometheusCollectors {
 
-    PrometheusCollectors(ObjectProvider<PrometheusRegistry> registry, List<MultiCollector> collectors) {
-        registry.ifAvailable(r -> collectors.forEach(r::register));
+    PrometheusCollectors(ObjectProvider<PrometheusRegistry> registry, ObjectProvider<MultiCollector> collectors) {
+        registry.ifAvailable(r -> collectors.orderedStream().forEach(r::register));
     }
 }
