@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.leadtocash.shared.CurrentUser;
+import org.leadtocash.shared.Groups;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * <li>{@code /api/**}: HTTP Basic against the Camunda identity; the user is the engine's current user, so authorizations apply.</li>
  * <li>{@code /engine-rest/**}: HTTP Basic by Camunda's own {@link ProcessEngineAuthenticationFilter} (Modeler's deploy button sends it).</li>
  * <li>{@code /camunda/**}: the webapps' own session login and CSRF protection.</li>
+ * <li>{@code /actuator/prometheus}: HTTP Basic against the Camunda identity, for members of the {@value #METRICS_GROUP}
+ * group (Prometheus's own user) or of camunda-admin. It stays on the app's port, so it needs no second port opened per
+ * node and no network rule to keep it private: the figures name processes and outside systems.</li>
  * <li>health probes are open; everything else is denied.</li>
  * </ul>
  */
@@ -35,6 +40,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @EnableWebSecurity
 @EnableConfigurationProperties(ChannelKeyProperties.class)
 class SecurityConfig {
+    /** The Camunda group whose members may read {@code /actuator/prometheus}; an admin creates it in Camunda Admin. */
+    static final String METRICS_GROUP = "metrics";
 
     @Bean
     @Order(1)
@@ -69,6 +76,20 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
+    SecurityFilterChain prometheusChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+        // no EngineAuthenticationFilter: the figures are counted without an engine user, so authorizations do not hide any
+        http.securityMatcher(ant("/actuator/prometheus"))
+                .csrf(c -> c.disable()) // stateless HTTP Basic, read only
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(provider)
+                .httpBasic(b -> b.realmName("lead-to-cash"))
+                .authorizeHttpRequests(a -> a.anyRequest().hasAnyAuthority(CurrentUser.GROUP_PREFIX + METRICS_GROUP,
+                        CurrentUser.GROUP_PREFIX + Groups.ADMIN));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
         // /engine-rest is authenticated by Camunda's filter below, the webapps by their own login;
         // the webapps keep their own CSRF protection (X-XSRF-TOKEN), so Spring's is off here.
@@ -81,7 +102,7 @@ class SecurityConfig {
     }
 
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain denyEverythingElse(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
         http.authenticationProvider(provider)
                 .httpBasic(Customizer.withDefaults())
