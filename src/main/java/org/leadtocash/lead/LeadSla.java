@@ -6,10 +6,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -32,11 +34,14 @@ import org.springframework.stereotype.Service;
 class LeadSla {
     private final RepositoryService repositoryService;
     private final ManagementService managementService;
+    private final ProcessEngineConfigurationImpl configuration;
     private final Map<String, Timers> byDefinition = new ConcurrentHashMap<>();
 
-    public LeadSla(RepositoryService repositoryService, ManagementService managementService) {
+    public LeadSla(RepositoryService repositoryService, ManagementService managementService,
+                   ProcessEngineConfigurationImpl configuration) {
         this.repositoryService = repositoryService;
         this.managementService = managementService;
+        this.configuration = configuration;
     }
 
     /** A marked timer of one process version: its element (the event) and its duration. */
@@ -49,16 +54,20 @@ class LeadSla {
 
     /** The SLA timers of the process version with this id. */
     Timers of(String processDefinitionId) {
-        return byDefinition.computeIfAbsent(processDefinitionId, id -> {
-            BpmnModelInstance model = repositoryService.getBpmnModelInstance(id);
-            return new Timers(timer(model, Sla.UNASSIGNED, id), timer(model, Sla.FIRST_CONTACT, id));
-        });
+        Timers known = byDefinition.get(processDefinitionId);
+        if (known != null) {
+            return known;
+        }
+        BpmnModelInstance model = asSystem(() -> repositoryService.getBpmnModelInstance(processDefinitionId));
+        Timers read = new Timers(timer(model, Sla.UNASSIGNED, processDefinitionId), timer(model, Sla.FIRST_CONTACT, processDefinitionId));
+        byDefinition.putIfAbsent(processDefinitionId, read);
+        return read;
     }
 
     /** The SLA timers of the newest deployed version: what the rules say today (the KPI's yardstick). */
     Timers latest() {
-        ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(LeadRoutingProcess.KEY).latestVersion().singleResult();
+        ProcessDefinition latest = asSystem(() -> repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(LeadRoutingProcess.KEY).latestVersion().singleResult());
         if (latest == null) {
             throw new IllegalStateException(LeadRoutingProcess.KEY + " is not deployed");
         }
@@ -80,11 +89,29 @@ class LeadSla {
      */
     void alignFirstContactDeadline(DelegateExecution execution) {
         String eventId = of(execution.getProcessDefinitionId()).firstContact().eventId();
-        Job armed = managementService.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers()
-                .activityId(eventId).singleResult();
+        Job armed = asSystem(() -> managementService.createJobQuery().processInstanceId(execution.getProcessInstanceId())
+                .timers().activityId(eventId).singleResult());
         if (armed != null) {
             execution.setVariable(Vars.FIRST_CONTACT_ESCALATION_AT, armed.getDuedate());
         }
+    }
+
+    /**
+     * Engine reads made on the feature's own behalf, without the caller's authorization checks (a rep asking for the KPI,
+     * a manager completing the assign task may not read definitions or jobs), inside the caller's transaction.
+     */
+    private <T> T asSystem(Supplier<T> work) {
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+            boolean wasEnabled = context.isAuthorizationCheckEnabled();
+            context.disableAuthorizationCheck();
+            try {
+                return work.get();
+            } finally {
+                if (wasEnabled) {
+                    context.enableAuthorizationCheck();
+                }
+            }
+        });
     }
 
     private static Timer timer(BpmnModelInstance model, String sla, String definitionId) {
