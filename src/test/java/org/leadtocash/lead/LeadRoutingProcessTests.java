@@ -502,6 +502,26 @@ class LeadRoutingProcessTests {
     }
 
     @Test
+    void aLeadStartedBeforeTheOwnersDeployKeepsTheTwoHoursOfItsOwnVersion() {
+        data.deactivateAllRepsExcept();
+        Lead before = receive("WEBSITE_FORM", "EAST", "120000");
+        ProcessInstance pi = processInstance(before.processInstanceId());
+        String deployment = deployCopyWith(LeadRoutingProcess.Sla.UNASSIGNED, "PT1H");
+        try {
+            execute(job(Task.ROUTE_LEAD, pi));
+            assertThat(timer(pi, Event.TWO_HOURS_UNASSIGNED).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(2))));
+
+            fireTimer(pi, Event.TWO_HOURS_UNASSIGNED);
+            execute(job(Task.NOTIFY_MANAGER_UNASSIGNED, pi));
+
+            assertThat(deliveries(before, Channel.DINGTALK)).singleElement()
+                    .satisfies(d -> assertThat(d.title()).isEqualTo("线索超时未分配 Lead unassigned for 2小时 h"));
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
     void aCopyWithOneHourFirstContactMakesTheRepDueInOneHourAndTheReminderAndKpiSaySo() {
         String deployment = deployCopyWith(LeadRoutingProcess.Sla.FIRST_CONTACT, "PT1H");
         try {
