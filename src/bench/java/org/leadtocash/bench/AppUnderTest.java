@@ -430,6 +430,10 @@ final class AppUnderTest implements AutoCloseable {
         vars.put(LeadRoutingProcess.Vars.ROUTING_EXPLANATION, "基准 benchmark");
         String pi = engine.getRuntimeService().createProcessInstanceByKey(LeadRoutingProcess.KEY).businessKey(leadId)
                 .setVariables(vars).startBeforeActivity(LeadRoutingProcess.SubProcess.FIRST_CONTACT).execute().getId();
+        // the drawn reminder counts from the instance's start (now): move it to the due time this lead is meant to have
+        var reminder = engine.getManagementService().createJobQuery().processInstanceId(pi).timers()
+                .activityId(LeadRoutingProcess.Event.FOUR_HOURS_NO_CONTACT).singleResult();
+        engine.getManagementService().setJobDuedate(reminder.getId(), due);
         jdbc.update("UPDATE sales_lead SET process_instance_id = ? WHERE id = ?", pi, leadId);
         return pi;
     }

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 @Component("assignLeadDelegate")
 class AssignLeadDelegate implements JavaDelegate {
     private final LeadAssignment assignment;
+    private final LeadSla sla;
 
-    public AssignLeadDelegate(LeadAssignment assignment) {
+    public AssignLeadDelegate(LeadAssignment assignment, LeadSla sla) {
         this.assignment = assignment;
+        this.sla = sla;
     }
 
     @Override
@@ -27,6 +29,8 @@ class AssignLeadDelegate implements JavaDelegate {
         execution.setVariable(Vars.ROUTING_EXPLANATION, result.text());
         if (!result.assigned()) {
             execution.setVariable(Vars.AVAILABLE_REPS, result.availableRepsText());
+        } else {
+            sla.alignFirstContactDeadline(execution);
         }
     }
 }

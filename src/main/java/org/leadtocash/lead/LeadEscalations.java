@@ -1,9 +1,10 @@
 package org.leadtocash.lead;
 
-import java.time.Duration;
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.leadtocash.notify.Channel;
 import org.leadtocash.notify.NotificationRequest;
 import org.leadtocash.notify.NotificationService;
@@ -12,20 +13,24 @@ import org.springframework.stereotype.Service;
 
 /**
  * The 2 h and 4 h escalations (R-04, R-05). Each send carries an idempotency key of process instance, timer
- * activity and occurrence (the execution the timer created), so a retried job never sends twice.
+ * activity and occurrence (the execution the timer created), so a retried job never sends twice. The hours in the text
+ * are the ones drawn on the timer of the lead's own process version ({@link LeadSla}).
  */
 @Service
 class LeadEscalations {
     private final LeadRepository leads;
     private final StaffRepository staff;
     private final NotificationService notifications;
-    private final LeadProperties properties;
+    private final LeadSla sla;
+    private final RuntimeService runtimeService;
 
-    public LeadEscalations(LeadRepository leads, StaffRepository staff, NotificationService notifications, LeadProperties properties) {
+    public LeadEscalations(LeadRepository leads, StaffRepository staff, NotificationService notifications, LeadSla sla,
+                           RuntimeService runtimeService) {
         this.leads = leads;
         this.staff = staff;
         this.notifications = notifications;
-        this.properties = properties;
+        this.sla = sla;
+        this.runtimeService = runtimeService;
     }
 
     public static String occurrenceKey(DelegateExecution execution) {
@@ -39,7 +44,7 @@ class LeadEscalations {
         if (managers.isEmpty()) {
             throw new IllegalStateException("no active sales manager in sales_staff to alert about lead " + leadId);
         }
-        String title = "线索超时未分配 Lead unassigned for " + hours(properties.sla().unassigned());
+        String title = "线索超时未分配 Lead unassigned for " + LeadSla.hours(timers(processInstanceId).unassigned().duration());
         String text = "### " + title + "\n"
                 + "- 线索 Lead: " + lead.id() + "\n"
                 + "- 客户 Customer: " + lead.companyName() + "\n"
@@ -54,9 +59,10 @@ class LeadEscalations {
     public void remindRep(String leadId, String repId, String processInstanceId, String key) {
         Lead lead = lead(leadId);
         SalesStaff rep = staff.find(repId).orElseThrow(() -> new IllegalStateException("rep " + repId + " is not in sales_staff"));
-        String title = "线索" + hours(properties.sla().firstContact()) + "未联系 Lead not contacted";
+        String after = LeadSla.hours(timers(processInstanceId).firstContact().duration());
+        String title = "线索" + after + "未联系 Lead not contacted";
         String text = rep.displayName() + "您好，线索 " + lead.id() + "（" + lead.companyName() + "，联系人 " + lead.contactName()
-                + " " + lead.contactPhone() + "）创建已超过" + hours(properties.sla().firstContact()) + "，尚未联系客户，请尽快跟进。";
+                + " " + lead.contactPhone() + "）创建已超过" + after + "，尚未联系客户，请尽快跟进。";
         notifications.send(new NotificationRequest(key, Channel.VOICE_CALL, List.of(new Recipient(rep.userId(), rep.mobile())),
                 title, text, processInstanceId, leadId));
     }
@@ -65,8 +71,12 @@ class LeadEscalations {
         return leads.find(leadId).orElseThrow(() -> new IllegalStateException("lead " + leadId + " does not exist"));
     }
 
-    private static String hours(Duration d) {
-        long minutes = d.toMinutes();
-        return minutes % 60 == 0 ? minutes / 60 + "小时 h" : minutes + "分钟 min";
+    /** The SLA timers of the version the lead's instance runs. */
+    private LeadSla.Timers timers(String processInstanceId) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            throw new IllegalStateException("process instance " + processInstanceId + " is not running");
+        }
+        return sla.of(instance.getProcessDefinitionId());
     }
 }

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,15 +35,13 @@ public class LeadIntake {
 
     private final LeadRepository leads;
     private final RuntimeService runtimeService;
-    private final LeadProperties properties;
     private final EngineClock clock;
     private final TransactionTemplate savepoint;
 
-    public LeadIntake(LeadRepository leads, RuntimeService runtimeService, LeadProperties properties, EngineClock clock,
+    public LeadIntake(LeadRepository leads, RuntimeService runtimeService, EngineClock clock,
                       PlatformTransactionManager transactionManager) {
         this.leads = leads;
         this.runtimeService = runtimeService;
-        this.properties = properties;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -75,7 +72,7 @@ public class LeadIntake {
             return new Received(leads.findByChannel(draft.source(), draft.externalId()).orElseThrow(() -> raced), false);
         }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(LeadRoutingProcess.KEY, leadId,
-                processVariables(leadId, draft, now, null));
+                processVariables(leadId, draft, null));
         leads.setProcessInstance(leadId, instance.getId());
         return new Received(leads.find(leadId).orElseThrow(), true);
     }
@@ -99,7 +96,7 @@ public class LeadIntake {
         String leadId = newLeadId(now);
         insert(leadId, draft, initiator, now);
         leads.setProcessInstance(leadId, processInstanceId);
-        return processVariables(leadId, draft, now, initiator);
+        return processVariables(leadId, draft, initiator);
     }
 
     private void insert(String leadId, LeadDraft draft, String createdBy, Instant now) {
@@ -116,11 +113,12 @@ public class LeadIntake {
     }
 
     /**
-     * The variables the process uses: DMN inputs, what the task forms show, the escalation deadlines. The rest of the
+     * The variables the process uses: DMN inputs, what the task forms show. (The escalation deadlines come from the
+     * drawn timers of the version that runs: 登记线索 Register lead sets them.) The rest of the
      * lead (credit code, external id, product interest, creation time) stays on {@code sales_lead}: each variable is
      * three rows per lead with full history, and intake throughput is mostly rows written.
      */
-    private Map<String, Object> processVariables(String leadId, LeadDraft d, Instant createdAt, String initiator) {
+    private Map<String, Object> processVariables(String leadId, LeadDraft d, String initiator) {
         Map<String, Object> vars = new HashMap<>();
         vars.put(Vars.LEAD_ID, leadId);
         vars.put(Vars.SOURCE, d.source().name());
@@ -130,8 +128,8 @@ public class LeadIntake {
         vars.put(Vars.REGION, d.region().name());
         // a double for the DMN table and the forms; the exact amount stays in sales_lead.budget_cny
         vars.put(Vars.BUDGET_CNY, d.budgetCny().doubleValue());
-        vars.put(Vars.UNASSIGNED_ESCALATION_AT, Date.from(createdAt.plus(properties.sla().unassigned())));
-        vars.put(Vars.FIRST_CONTACT_ESCALATION_AT, Date.from(createdAt.plus(properties.sla().firstContact())));
+        // not yet: the 4 h reminder asks this before calling a rep, wherever the token is (even routing as an incident)
+        vars.put(Vars.LEAD_ASSIGNED, false);
         vars.put(Vars.CONTACT_ATTEMPTS, 0);
         if (initiator != null) {
             vars.put(Vars.LEAD_INITIATOR, initiator);

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 @Component("recordManualAssignmentDelegate")
 class RecordManualAssignmentDelegate implements JavaDelegate {
     private final LeadAssignment assignment;
+    private final LeadSla sla;
 
-    public RecordManualAssignmentDelegate(LeadAssignment assignment) {
+    public RecordManualAssignmentDelegate(LeadAssignment assignment, LeadSla sla) {
         this.assignment = assignment;
+        this.sla = sla;
     }
 
     @Override
@@ -27,5 +29,6 @@ class RecordManualAssignmentDelegate implements JavaDelegate {
         execution.setVariable(Vars.ASSIGNEE, chosen.toString().strip());
         execution.setVariable(Vars.LEAD_ASSIGNED, true);
         execution.setVariable(Vars.ROUTING_EXPLANATION, explanation);
+        sla.alignFirstContactDeadline(execution);
     }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.leadtocash.lead.LeadRoutingProcess.Vars;
 import org.springframework.stereotype.Component;
 
-/** 语音外呼提醒销售 Voice-call the rep: the customer is still not reached 4 h after the lead was created. */
+/** 语音外呼提醒销售 Voice-call the rep: the customer is still not reached 4 h after the lead was created as drawn on its timer. */
 @Component("voiceCallReminderDelegate")
 class VoiceCallReminderDelegate implements JavaDelegate {
     private final LeadEscalations escalations;

@@ -139,6 +139,6 @@ class JourneyProgress {
     private Map<String, Object> moveTo(PaymentJourney journey, JourneyNode node) {
         Instant now = clock.now();
         journeys.moveTo(journey.id(), node, now);
-        return new HashMap<>(breakers.nodeVariables(node, now));
+        return new HashMap<>(breakers.nodeVariables(journey, node, now));
     }
 }

@@ -8,21 +8,24 @@ import org.leadtocash.payment.PaymentJourneyProcess.Vars;
 import org.springframework.stereotype.Component;
 
 /**
- * On every firing of a node's 48-hour breaker timer: records the firing (node, occurrence) and leaves it on the
- * execution the firing created, for the alert and the checklist that follow on that path.
+ * On every firing of a node's breaker timer: records the firing (node, occurrence) and leaves it on the execution the
+ * firing created, for the alert and the checklist that follow on that path. The node is the timer's own
+ * {@code camunda:property node}, not its element id.
  */
 @Component("paymentBreakerFiredListener")
 class PaymentBreakerFiredListener implements ExecutionListener {
     private final PaymentBreakers breakers;
+    private final BreakerTimers timers;
 
-    public PaymentBreakerFiredListener(PaymentBreakers breakers) {
+    public PaymentBreakerFiredListener(PaymentBreakers breakers, BreakerTimers timers) {
         this.breakers = breakers;
+        this.timers = timers;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         PaymentBreakers.Firing firing = breakers.fired((String) execution.getVariable(Vars.JOURNEY_ID),
-                execution.getCurrentActivityId(), execution.getProcessInstanceId());
+                execution.getCurrentActivityId(), timers.nodeOf(execution), execution.getProcessInstanceId());
         execution.setVariableLocal(Vars.BLOCKER_CHECK_ID, firing.checkId());
         execution.setVariableLocal(Vars.BREAKER_NODE, firing.node().name());
         execution.setVariableLocal(Vars.BREAKER_NODE_LABEL, firing.node().label() + " " + firing.node().chinese());

@@ -28,11 +28,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The 48-hour breaker (R-22). Every node's wait state carries a non-interrupting cycle timer
- * {@code ${paymentBreakers.cycle()}} ({@code R/PT48H}): each firing is recorded as a blocker check (occurrence 1, 2, …
- * for the same stay at the node), the rep, {@code finance} and the rep's regional director get a DingTalk message
- * (idempotency key: process instance / timer / occurrence), and the rep gets a blocker checklist whose answers are
- * stored as data.
+ * The 48-hour breaker (R-22). Every node's wait state carries a non-interrupting cycle timer with a literal cycle
+ * ({@code R/PT48H}), marked {@code camunda:property breaker=true} and {@code node=<JourneyNode>}: each firing is recorded
+ * as a blocker check (occurrence 1, 2, … for the same stay at the node), the rep, {@code finance} and the rep's regional
+ * director get a DingTalk message (idempotency key: process instance / timer / occurrence), and the rep gets a blocker
+ * checklist whose answers are stored as data. Each node's period is read from the deployed diagram the journey runs
+ * ({@link #breakerAfter}), never from configuration, so the node task's due date, the alert text and the stuck view
+ * follow what an owner draws.
  */
 @Service("paymentBreakers")
 public class PaymentBreakers {
@@ -42,52 +44,49 @@ public class PaymentBreakers {
     private final SalesTeam salesTeam;
     private final IdentityService identityService;
     private final NotificationService notifications;
-    private final PaymentProperties properties;
+    private final BreakerTimers timers;
     private final EngineClock clock;
 
     public PaymentBreakers(JourneyRepository journeys, SalesTeam salesTeam, IdentityService identityService,
-                           NotificationService notifications, PaymentProperties properties, EngineClock clock) {
+                           NotificationService notifications, BreakerTimers timers, EngineClock clock) {
         this.journeys = journeys;
         this.salesTeam = salesTeam;
         this.identityService = identityService;
         this.notifications = notifications;
-        this.properties = properties;
+        this.timers = timers;
         this.clock = clock;
     }
 
-    /** The timer cycle of every node's breaker, e.g. {@code R/PT48H}: fires after 48 h and every 48 h after that. */
-    public String cycle() {
-        return "R/" + properties.breakerAfter();
+    /** The breaker period of the node in the process version with this id, as drawn (R/PT48H → 48 h). */
+    public Duration breakerAfter(String processDefinitionId, JourneyNode node) {
+        return timers.breakerAfter(processDefinitionId, node);
     }
 
-    public Duration breakerAfter() {
-        return properties.breakerAfter();
+    /** When a node reached at {@code since} trips the breaker in this process version: the due date of the node's task. */
+    public Instant deadline(String processDefinitionId, JourneyNode node, Instant since) {
+        return since.plus(breakerAfter(processDefinitionId, node));
     }
 
-    /** When a node reached at {@code since} trips the breaker: the due date of the node's task. */
-    public Instant deadline(Instant since) {
-        return since.plus(properties.breakerAfter());
-    }
-
-    /** The process variables that say where the journey stands. */
-    Map<String, Object> nodeVariables(JourneyNode node, Instant since) {
+    /** The process variables that say where the journey stands, for the version the journey runs. */
+    Map<String, Object> nodeVariables(String processDefinitionId, JourneyNode node, Instant since) {
         Map<String, Object> vars = new HashMap<>();
         vars.put(Vars.NODE, node.name());
-        vars.put(Vars.NODE_DEADLINE, Date.from(deadline(since)));
+        vars.put(Vars.NODE_DEADLINE, Date.from(deadline(processDefinitionId, node, since)));
         return vars;
+    }
+
+    /** {@link #nodeVariables} for the journey's own process instance. */
+    Map<String, Object> nodeVariables(PaymentJourney journey, JourneyNode node, Instant since) {
+        return nodeVariables(timers.definitionOf(journey.processInstanceId()), node, since);
     }
 
     /** What a breaker firing leaves on its execution for the alert and the checklist. */
     record Firing(long checkId, JourneyNode node, int occurrence, Instant checklistDue) {
     }
 
-    /** The timer {@code timerId} of the journey's node fired (in the timer's transaction). */
+    /** The breaker timer {@code timerId} of the journey's node fired (in the timer's transaction). */
     @Transactional
-    public Firing fired(String journeyId, String timerId, String processInstanceId) {
-        JourneyNode node = PaymentJourneyProcess.BREAKER_NODE.get(timerId);
-        if (node == null) {
-            throw new IllegalStateException(timerId + " is not a payment breaker timer");
-        }
+    public Firing fired(String journeyId, String timerId, JourneyNode node, String processInstanceId) {
         PaymentJourney journey = journeys.find(journeyId)
                 .orElseThrow(() -> new IllegalStateException("payment journey " + journeyId + " does not exist"));
         Instant now = clock.now();
@@ -109,7 +108,8 @@ public class PaymentBreakers {
         SalesStaff rep = salesTeam.find(journey.repId())
                 .orElseThrow(() -> new IllegalStateException("rep " + journey.repId() + " is not on the sales roster"));
         List<Recipient> recipients = recipients(rep);
-        Duration stuck = properties.breakerAfter().multipliedBy(check.occurrence());
+        Duration stuck = breakerAfter(timers.definitionOf(check.processInstanceId()), check.node())
+                .multipliedBy(check.occurrence());
         String title = "回款阻塞 Payment stuck " + hours(stuck) + "：" + journey.customerName();
         String text = "### " + title + "\n"
                 + "- 客户 Customer: " + journey.customerName()

@@ -63,7 +63,20 @@ public final class PaymentJourneyProcess {
             JourneyNode.CUSTOMER_PAID, Task.CONFIRM_BANK_RECEIPT,
             JourneyNode.BANK_RECEIVED, Task.CONFIRM_REMAINING_RECEIPT);
 
-    /** Each node's 48-hour breaker (non-interrupting cycle timer on the node's wait state). */
+    /**
+     * The {@code camunda:property} markers of a node's breaker (non-interrupting cycle timer on the node's wait state):
+     * {@code breaker=true} and {@code node=<JourneyNode name>}. Code finds breakers by these, never by element id; the
+     * period is the timer's literal cycle ({@code R/PT48H}), see {@link BreakerTimers}.
+     */
+    public static final class Breaker {
+        public static final String PROPERTY = "breaker";
+        public static final String NODE = "node";
+
+        private Breaker() {
+        }
+    }
+
+    /** Each node's 48-hour breaker as shipped (tests use it to find a node's timer job). */
     public static final Map<String, JourneyNode> BREAKER_NODE = Map.of(
             Event.BREAKER_INVOICE_SUBMITTED, JourneyNode.INVOICE_SUBMITTED,
             Event.BREAKER_INVOICE_SIGNED, JourneyNode.INVOICE_SIGNED,
@@ -89,10 +102,8 @@ public final class PaymentJourneyProcess {
         public static final String PROCUREMENT_CONTACT_MOBILE = "procurementContactMobile";
         /** the current node (JourneyNode name) */
         public static final String NODE = "node";
-        /** Date: when the current node's 48 h run out; the due date of the node's task */
+        /** Date: when the current node's breaker (as drawn, 48 h) runs out; the due date of the node's task */
         public static final String NODE_DEADLINE = "nodeDeadline";
-        /** ISO-8601 duration of the breaker, e.g. PT48H (leadtocash.payment.breaker-after) */
-        public static final String BREAKER_AFTER = "breakerAfter";
         // ② form
         public static final String INVOICE_SIGNED_DATE = "invoiceSignedDate";
         public static final String EXPECTED_PAYMENT_DATE = "expectedPaymentDate";

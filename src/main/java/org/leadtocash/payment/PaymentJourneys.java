@@ -93,7 +93,7 @@ public class PaymentJourneys {
             });
         }
         ProcessInstance instance = engine.run(() -> runtimeService.startProcessInstanceByKey(PaymentJourneyProcess.KEY,
-                draft.id(), processVariables(draft, now)));
+                draft.id(), processVariables(draft)));
         journeys.setProcessInstance(draft.id(), instance.getId());
         return new Started(journeys.find(draft.id()).orElseThrow(), true);
     }
@@ -200,7 +200,7 @@ public class PaymentJourneys {
         Instant now = clock.now();
         journeys.insert(draft, initiator, now);
         journeys.setProcessInstance(draft.id(), processInstanceId);
-        return processVariables(draft, now);
+        return processVariables(draft);
     }
 
     /** True when the journey row was stored by {@link #start} for this very instance (the only legal journeyId). */
@@ -270,8 +270,10 @@ public class PaymentJourneys {
         });
     }
 
-    private Map<String, Object> processVariables(JourneyDraft d, Instant now) {
-        Map<String, Object> vars = new HashMap<>(breakers.nodeVariables(JourneyNode.INVOICE_SUBMITTED, now));
+    private Map<String, Object> processVariables(JourneyDraft d) {
+        Map<String, Object> vars = new HashMap<>();
+        // the node's deadline comes from the breaker drawn in the version that runs: 登记回款旅程 Register sets it
+        vars.put(Vars.NODE, JourneyNode.INVOICE_SUBMITTED.name());
         vars.put(Vars.JOURNEY_ID, d.id());
         vars.put(Vars.INVOICE_NO, d.invoiceNo());
         vars.put(Vars.CUSTOMER_ID, d.customerId());

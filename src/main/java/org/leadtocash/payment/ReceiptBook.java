@@ -59,7 +59,7 @@ class ReceiptBook {
         }
         journeys.setReceived(journey.id(), received, paidInFull ? now : null);
         BigDecimal left = journey.amountDue().subtract(received);
-        Map<String, Object> vars = new HashMap<>(breakers.nodeVariables(JourneyNode.BANK_RECEIVED, now));
+        Map<String, Object> vars = new HashMap<>(breakers.nodeVariables(journey, JourneyNode.BANK_RECEIVED, now));
         vars.put(Vars.AMOUNT_RECEIVED, received.doubleValue());
         vars.put(Vars.AMOUNT_OUTSTANDING, left.doubleValue());
         vars.put(Vars.PAID_IN_FULL, paidInFull);

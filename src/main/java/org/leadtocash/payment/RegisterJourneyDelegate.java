@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 @Component("registerJourneyDelegate")
 class RegisterJourneyDelegate implements JavaDelegate {
     private final PaymentJourneys journeys;
+    private final PaymentBreakers breakers;
 
-    public RegisterJourneyDelegate(PaymentJourneys journeys) {
+    public RegisterJourneyDelegate(PaymentJourneys journeys, PaymentBreakers breakers) {
         this.journeys = journeys;
+        this.breakers = breakers;
     }
 
     @Override
@@ -32,6 +34,7 @@ class RegisterJourneyDelegate implements JavaDelegate {
                 throw new InvalidInputException(Vars.JOURNEY_ID, "not-settable",
                         "回款旅程编号由系统生成 the journey id is assigned by the application; start without it");
             }
+            setFirstNodeDeadline(execution);
             return;
         }
         // the logged-in user, not the journeyInitiator variable, which start variables can overwrite
@@ -42,5 +45,13 @@ class RegisterJourneyDelegate implements JavaDelegate {
                 execution.getProcessInstanceId());
         execution.setVariables(vars);
         execution.setProcessBusinessKey((String) vars.get(Vars.JOURNEY_ID));
+        setFirstNodeDeadline(execution);
+    }
+
+    /** Node ①'s task is due when the breaker drawn in this version runs out, counted from the journey's start. */
+    private void setFirstNodeDeadline(DelegateExecution execution) {
+        PaymentJourney journey = journeys.find((String) execution.getVariable(Vars.JOURNEY_ID)).orElseThrow();
+        execution.setVariables(breakers.nodeVariables(execution.getProcessDefinitionId(), JourneyNode.INVOICE_SUBMITTED,
+                journey.nodeSince()));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,18 +17,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rep's "what is stuck" view (R-23): every open journey whose node has not moved for the breaker period (48 h),
- * most overdue first. Overdue counts from the node's deadline, nodeSince + 48 h, in whole hours (rounded down) on the
- * engine clock.
+ * The rep's "what is stuck" view (R-23): every open journey whose node has not moved for its breaker period (48 h as
+ * drawn on that node's timer in the version the journey runs), most overdue first. Overdue counts from the node's
+ * deadline, nodeSince + the period, in whole hours (rounded down) on the engine clock.
  */
 @Service
 class StuckPayments {
     private final JourneyRepository journeys;
-    private final PaymentBreakers breakers;
+    private final BreakerTimers breakers;
     private final SalesTeam salesTeam;
     private final EngineClock clock;
 
-    public StuckPayments(JourneyRepository journeys, PaymentBreakers breakers, SalesTeam salesTeam, EngineClock clock) {
+    public StuckPayments(JourneyRepository journeys, BreakerTimers breakers, SalesTeam salesTeam, EngineClock clock) {
         this.journeys = journeys;
         this.breakers = breakers;
         this.salesTeam = salesTeam;
@@ -57,15 +58,24 @@ class StuckPayments {
     @Transactional(readOnly = true)
     public List<StuckPayment> stuck(String repId) {
         Instant now = clock.now();
-        Duration breakerAfter = breakers.breakerAfter();
-        List<JourneyDetails> rows = journeys.openNotMovedSince(now.minus(breakerAfter), repId);
+        // nothing is stuck before the shortest breaker of any version ran out; then each journey by its own version
+        List<JourneyDetails> candidates = journeys.openNotMovedSince(now.minus(breakers.shortest()), repId);
+        Map<String, String> versions = breakers.definitionsOf(candidates.stream().map(d -> d.journey().processInstanceId()).toList());
+        String latest = candidates.isEmpty() ? null : breakers.latest();
+        Map<String, Instant> deadlines = new HashMap<>();
+        for (JourneyDetails d : candidates) {
+            PaymentJourney j = d.journey();
+            String version = versions.getOrDefault(j.processInstanceId(), latest);
+            deadlines.put(j.id(), j.nodeSince().plus(breakers.breakerAfter(version, j.node())));
+        }
+        List<JourneyDetails> rows = candidates.stream().filter(d -> !deadlines.get(d.journey().id()).isAfter(now)).toList();
         Map<String, BlockerCheck> lastChecks = journeys.lastAnsweredChecks(rows.stream().map(d -> d.journey().id()).toList());
         Map<String, String> names = salesTeam.roster().stream()
                 .collect(Collectors.toMap(SalesStaff::userId, SalesStaff::displayName, (a, b) -> a));
         Instant actBy = PaymentAdvice.actBy(now, clock.zone());
         return rows.stream().map(d -> {
             PaymentJourney j = d.journey();
-            Instant deadline = breakers.deadline(j.nodeSince());
+            Instant deadline = deadlines.get(j.id());
             long hours = Duration.between(deadline, now).toHours();
             BlockerCheck last = lastChecks.get(j.id());
             List<BlockerCause> causes = last == null ? List.of() : last.causes();

@@ -91,7 +91,8 @@ class LeadIntakeApiTests {
         JsonNode created = JSON.readTree(post(WEBSITE_KEY, TestData.leadBody("WEBSITE_FORM", "EAST", "250000")).getBody());
         String processInstanceId = created.path("processInstanceId").asText();
 
-        var job = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
+        var job = managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(LeadRoutingProcess.Task.ROUTE_LEAD).singleResult();
         managementService.executeJob(job.getId());
 
         var task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();

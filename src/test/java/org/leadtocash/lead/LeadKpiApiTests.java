@@ -272,7 +272,8 @@ class LeadKpiApiTests {
                 new HttpEntity<>(JSON.writeValueAsString(TestData.leadBody(source, region, "10000")), h), String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
         String pi = JSON.readTree(response.getBody()).path("processInstanceId").asText();
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi).singleResult().getId());
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi)
+                .activityId(LeadRoutingProcess.Task.ROUTE_LEAD).singleResult().getId());
         assertThat(firstContactTask(pi).getAssignee()).isEqualTo(expectedRep);
         return pi;
     }

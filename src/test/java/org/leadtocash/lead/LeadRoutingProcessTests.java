@@ -3,6 +3,11 @@ package org.leadtocash.lead;
 import static org.assertj.core.api.Assertions.*;
 import static org.leadtocash.support.ProcessTests.*;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +20,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadtocash.lead.LeadRoutingProcess.Event;
@@ -33,8 +43,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code bpmn/lead-routing.bpmn} end to end on the real engine: every path, both timer boundary events (measured from
- * lead creation, R-04/R-05), the failing send that ends as an incident, and the Tasklist start-form path.
+ * {@code bpmn/lead-routing.bpmn} end to end on the real engine: every path, both SLA timers (measured from lead creation,
+ * R-04/R-05, also while routing is an incident), the failing send that ends as an incident, the Tasklist start-form path,
+ * and an owner's copy of the diagram with another duration: timers, texts, due dates and the KPI follow the drawing.
  */
 @AppTest
 class LeadRoutingProcessTests {
@@ -49,6 +60,7 @@ class LeadRoutingProcessTests {
     @Autowired EngineClock clock;
     @Autowired JdbcClient jdbc;
     @Autowired TestData data;
+    @Autowired LeadKpi kpi;
 
     /** Lead creation time: whole minutes, so due dates compare exactly. */
     private Instant t0;
@@ -409,6 +421,161 @@ class LeadRoutingProcessTests {
         assertThat(processInstanceQuery().processDefinitionKey(LeadRoutingProcess.KEY).count()).isEqualTo(1);
         assertThat(stored(existing).assignee()).isEqualTo("zhangwei");
         assertThat(data.count("sales_lead")).isEqualTo(1);
+    }
+
+    // --- SLA timers wherever the token is ----------------------------------------------------------------------
+
+    @Test
+    void twoHourAlertFiresWhileRoutingIsAnIncident() {
+        Lead lead = receive("WEBSITE_FORM", "EAST", "120000");
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        // a region the routing step cannot handle: routing retries, then stops as an incident
+        runtimeService.setVariable(pi.getId(), Vars.REGION, "MARS");
+        JobIncident routing = runUntilIncident(pi, Task.ROUTE_LEAD);
+        assertThat(routing.incident()).isNotNull();
+        assertThat(timer(pi, Event.TWO_HOURS_UNASSIGNED).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(2))));
+
+        fireTimer(pi, Event.TWO_HOURS_UNASSIGNED);
+        execute(job(Task.NOTIFY_MANAGER_UNASSIGNED, pi));
+
+        assertThat(deliveries(lead, Channel.DINGTALK)).singleElement().satisfies(d -> {
+            assertThat(d.recipients()).contains("limin");
+            assertThat(d.title()).contains("2小时 h");
+            assertThat(d.text()).contains(lead.id());
+        });
+        assertThat(pi).hasPassed(Event.MANAGER_NOTIFIED).isWaitingAt(Task.ROUTE_LEAD);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
+    }
+
+    @Test
+    void fourHourTimerWithoutARepYetCallsNobodyAndKeepsTheLeadWithTheManagers() {
+        data.deactivateAllRepsExcept();
+        Lead lead = receive("PHONE_CALL", "SOUTH", "100000");
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        execute(job(Task.ROUTE_LEAD, pi));
+        assertThat(timer(pi, Event.FOUR_HOURS_NO_CONTACT).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(4))));
+
+        fireTimer(pi, Event.FOUR_HOURS_NO_CONTACT);
+
+        assertThat(pi).hasPassed(Event.NO_REP_TO_REMIND).hasNotPassed(Task.VOICE_CALL_REMINDER)
+                .isWaitingAt(Task.ASSIGN_LEAD_MANUALLY);
+        assertThat(deliveries(lead, Channel.VOICE_CALL)).isEmpty();
+    }
+
+    @Test
+    void fourHourTimerFiresWhileAssignmentIsAnIncidentAndCallsNobody() {
+        Lead lead = receive("WEBSITE_FORM", "EAST", "120000");
+        ProcessInstance pi = processInstance(lead.processInstanceId());
+        runtimeService.setVariable(pi.getId(), Vars.REGION, "MARS");
+        runUntilIncident(pi, Task.ROUTE_LEAD);
+
+        fireTimer(pi, Event.FOUR_HOURS_NO_CONTACT);
+
+        assertThat(pi).hasPassed(Event.NO_REP_TO_REMIND).isWaitingAt(Task.ROUTE_LEAD);
+        assertThat(deliveries(lead, Channel.VOICE_CALL)).isEmpty();
+    }
+
+    // --- an owner's copy of the diagram -------------------------------------------------------------------------
+
+    @Test
+    void aCopyWithOneHourUnassignedEscalatesAfterOneHourAndSaysSo() {
+        String deployment = deployCopyWith(LeadRoutingProcess.Sla.UNASSIGNED, "PT1H");
+        try {
+            data.deactivateAllRepsExcept();
+            Lead lead = receive("WEBSITE_FORM", "EAST", "120000");
+            ProcessInstance pi = processInstance(lead.processInstanceId());
+            assertThat(repositoryService().createProcessDefinitionQuery().processDefinitionId(pi.getProcessDefinitionId())
+                    .singleResult().getDeploymentId()).isEqualTo(deployment);
+            execute(job(Task.ROUTE_LEAD, pi));
+            assertThat(pi).isWaitingAt(Task.ASSIGN_LEAD_MANUALLY)
+                    .variables().containsEntry(Vars.UNASSIGNED_ESCALATION_AT, Date.from(t0.plus(Duration.ofHours(1))));
+            assertThat(timer(pi, Event.TWO_HOURS_UNASSIGNED).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(1))));
+
+            fireTimer(pi, Event.TWO_HOURS_UNASSIGNED);
+            execute(job(Task.NOTIFY_MANAGER_UNASSIGNED, pi));
+
+            assertThat(deliveries(lead, Channel.DINGTALK)).singleElement()
+                    .satisfies(d -> assertThat(d.title()).isEqualTo("线索超时未分配 Lead unassigned for 1小时 h"));
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void aLeadStartedBeforeTheOwnersDeployKeepsTheTwoHoursOfItsOwnVersion() {
+        data.deactivateAllRepsExcept();
+        Lead before = receive("WEBSITE_FORM", "EAST", "120000");
+        ProcessInstance pi = processInstance(before.processInstanceId());
+        String deployment = deployCopyWith(LeadRoutingProcess.Sla.UNASSIGNED, "PT1H");
+        try {
+            execute(job(Task.ROUTE_LEAD, pi));
+            assertThat(timer(pi, Event.TWO_HOURS_UNASSIGNED).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(2))));
+
+            fireTimer(pi, Event.TWO_HOURS_UNASSIGNED);
+            execute(job(Task.NOTIFY_MANAGER_UNASSIGNED, pi));
+
+            assertThat(deliveries(before, Channel.DINGTALK)).singleElement()
+                    .satisfies(d -> assertThat(d.title()).isEqualTo("线索超时未分配 Lead unassigned for 2小时 h"));
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void aCopyWithOneHourFirstContactMakesTheRepDueInOneHourAndTheReminderAndKpiSaySo() {
+        String deployment = deployCopyWith(LeadRoutingProcess.Sla.FIRST_CONTACT, "PT1H");
+        try {
+            data.deactivateAllRepsExcept("lina");
+            Lead lead = receive("WEBSITE_FORM", "EAST", "90000");
+            ProcessInstance pi = processInstance(lead.processInstanceId());
+            moveClockTo(t0.plus(Duration.ofMinutes(20)));
+            execute(job(Task.ROUTE_LEAD, pi));
+            assertThat(task(pi).getDueDate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(1))));
+            assertThat(timer(pi, Event.FOUR_HOURS_NO_CONTACT).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(1))));
+            assertThat(kpi.firstContact(clock.today(), clock.today(), null).slaMinutes()).isEqualTo(60);
+
+            fireTimer(pi, Event.FOUR_HOURS_NO_CONTACT);
+            execute(job(Task.VOICE_CALL_REMINDER, pi));
+
+            assertThat(deliveries(lead, Channel.VOICE_CALL)).singleElement().satisfies(d -> {
+                assertThat(d.title()).isEqualTo("线索1小时 h未联系 Lead not contacted");
+                assertThat(d.text()).contains("创建已超过1小时 h");
+            });
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
+        assertThat(kpi.firstContact(clock.today(), clock.today(), null).slaMinutes()).as("the shipped diagram again").isEqualTo(240);
+    }
+
+    /**
+     * Deploys {@code bpmn/lead-routing.bpmn} with its forms, as an owner would from Modeler, after changing the timer marked
+     * {@code sla=<sla>} to {@code duration} with the Camunda model API. Returns the deployment id.
+     */
+    private static String deployCopyWith(String sla, String duration) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/lead-routing.bpmn"));
+        List<TimerEventDefinition> marked = model.getModelElementsByType(TimerEventDefinition.class).stream()
+                .filter(t -> ((BaseElement) t.getParentElement()).getExtensionElements() != null
+                        && ((BaseElement) t.getParentElement()).getExtensionElements().getElementsQuery()
+                        .filterByType(CamundaProperties.class).list().stream()
+                        .flatMap(p -> p.getCamundaProperties().stream())
+                        .anyMatch(p -> LeadRoutingProcess.Sla.PROPERTY.equals(p.getCamundaName()) && sla.equals(p.getCamundaValue())))
+                .toList();
+        assertThat(marked).as("timers marked sla=" + sla).hasSize(1);
+        marked.get(0).getTimeDuration().setTextContent(duration);
+        var builder = repositoryService().createDeployment().name("owner-copy-" + sla + "-" + duration)
+                .addModelInstance("lead-routing.bpmn", model);
+        for (String form : List.of("lead-phone-intake.form", "assign-lead.form", "first-contact.form")) {
+            builder.addString(form, read(Path.of("forms", form)));
+        }
+        return builder.deploy().getId();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // --- routing variants --------------------------------------------------------------------------------------

@@ -216,7 +216,8 @@ class TripApiTests {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
         JsonNode created = JSON.readTree(response.getBody());
         String pi = created.path("processInstanceId").asText();
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi).singleResult().getId());
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi)
+                .activityId(LeadRoutingProcess.Task.ROUTE_LEAD).singleResult().getId());
         assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(LeadRoutingProcess.Task.FIRST_CONTACT).count())
                 .isOne();
         return JSON.readTree(as("limin").getForEntity("/api/leads/" + created.path("leadId").asText(), String.class).getBody());

@@ -3,7 +3,12 @@ package org.leadtocash.payment;
 import static org.assertj.core.api.Assertions.*;
 import static org.leadtocash.support.ProcessTests.*;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +23,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code bpmn/payment-journey.bpmn} on the real engine: every node and path (rep at ①–③, finance at ④/⑤, bank receipts
  * at every node, partial then full), the SMS on ②, each node's 48-hour breaker and its repeat (engine clock moved,
- * timer jobs executed), the blocker checklist, the Tasklist start form and filter.
+ * timer jobs executed), the blocker checklist, the Tasklist start form and filter, and an owner's copy of the diagram
+ * with another breaker at one node: its timer, due date, alert text and the stuck view follow the drawing.
  */
 @AppTest
 class PaymentJourneyProcessTests {
@@ -58,6 +69,7 @@ class PaymentJourneyProcessTests {
     @Autowired PaymentJourneys journeys;
     @Autowired PaymentSms sms;
     @Autowired PaymentBreakers breakers;
+    @Autowired StuckPayments stuck;
     @Autowired NotificationService notifications;
     @Autowired JdbcClient jdbc;
     @Autowired TestData data;
@@ -332,6 +344,44 @@ class PaymentJourneyProcessTests {
                 .containsExactly(tuple(node, 2), tuple(node, 1));
         assertThat(pi).isWaitingAt(nodeTask);
         assertThat(timer(pi, breaker).getDuedate()).isEqualTo(Date.from(since.plus(Duration.ofHours(144))));
+    }
+
+    @Test
+    void aCopyWithAOneHourBreakerAtNodeThreeOnlyAlertsThereAfterOneHourAndItsDueDateTextAndStuckViewSaySo() {
+        String deployment = deployCopyWithBreaker(JourneyNode.PROCUREMENT_STARTED, "R/PT1H");
+        try {
+            PaymentJourney journey = journeys.start(PaymentFixtures.start());
+            ProcessInstance pi = processInstance(journey.processInstanceId());
+            assertThat(repositoryService().createProcessDefinitionQuery().processDefinitionId(pi.getProcessDefinitionId())
+                    .singleResult().getDeploymentId()).isEqualTo(deployment);
+            assertThat(task(Task.AWAIT_INVOICE_SIGNED, pi).getDueDate()).as("node ① keeps its 48 h")
+                    .isEqualTo(Date.from(T0.plus(H48)));
+            driveTo(pi, JourneyNode.PROCUREMENT_STARTED);
+            Instant since = stored(journey).nodeSince();
+            String breaker = breakerOf(JourneyNode.PROCUREMENT_STARTED);
+            Duration h1 = Duration.ofHours(1);
+            assertThat(task(Task.AWAIT_CUSTOMER_PAID, pi).getDueDate()).isEqualTo(Date.from(since.plus(h1)));
+            assertThat(timer(pi, breaker).getDuedate()).isEqualTo(Date.from(since.plus(h1)));
+
+            moveClockTo(since.plus(Duration.ofMinutes(59)));
+            assertThat(stuck.stuck(null)).isEmpty();
+            moveClockTo(since.plus(Duration.ofMinutes(150)));
+            assertThat(stuck.stuck(null)).singleElement().satisfies(item -> {
+                assertThat(item.deadline()).isEqualTo(since.plus(h1));
+                assertThat(item.hoursOverdue()).isEqualTo(1);
+            });
+
+            fireTimer(pi, breaker);
+            assertThat(timer(pi, breaker).getDuedate()).as("repeats every hour").isEqualTo(Date.from(since.plus(h1).plus(h1)));
+            execute(job(Task.NOTIFY_PAYMENT_BLOCKED, pi));
+
+            assertThat(deliveries(journey, Channel.DINGTALK)).singleElement().satisfies(d -> {
+                assertThat(d.title()).isEqualTo("回款阻塞 Payment stuck 1小时：A医院");
+                assertThat(d.text()).contains("已1小时未推进", "第1次提醒");
+            });
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
     }
 
     @Test
@@ -707,6 +757,36 @@ class PaymentJourneyProcessTests {
                     assertThat(err.field()).isEqualTo(field);
                     assertThat(err.rule()).isEqualTo(rule);
                 }));
+    }
+
+    /**
+     * Deploys {@code bpmn/payment-journey.bpmn} with its forms, as an owner would from Modeler, after changing the cycle of
+     * the node's breaker (found by its camunda:property markers) with the Camunda model API. Returns the deployment id.
+     */
+    private static String deployCopyWithBreaker(JourneyNode node, String cycle) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/payment-journey.bpmn"));
+        List<TimerEventDefinition> marked = model.getModelElementsByType(TimerEventDefinition.class).stream()
+                .filter(t -> "true".equals(property((BaseElement) t.getParentElement(), PaymentJourneyProcess.Breaker.PROPERTY))
+                        && node.name().equals(property((BaseElement) t.getParentElement(), PaymentJourneyProcess.Breaker.NODE)))
+                .toList();
+        assertThat(marked).as("breaker of " + node).hasSize(1);
+        marked.get(0).getTimeCycle().setTextContent(cycle);
+        var builder = repositoryService().createDeployment().name("owner-copy-breaker-" + node + "-" + cycle)
+                .addModelInstance("payment-journey.bpmn", model);
+        try (var forms = Files.list(Path.of("forms"))) {
+            for (Path form : forms.filter(f -> f.getFileName().toString().startsWith("payment-")).toList()) {
+                builder.addString(form.getFileName().toString(), Files.readString(form));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return builder.deploy().getId();
+    }
+
+    private static String property(BaseElement element, String name) {
+        return element.getExtensionElements() == null ? null : element.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaProperties.class).list().stream().flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> name.equals(p.getCamundaName())).map(p -> p.getCamundaValue()).findFirst().orElse(null);
     }
 
     private static String breakerOf(JourneyNode node) {

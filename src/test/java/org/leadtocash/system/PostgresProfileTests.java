@@ -108,7 +108,8 @@ class PostgresProfileTests {
         String pi = lead.get("processInstanceId").asText();
 
         // routing is asynchronous: run its job
-        Job routing = engine.getManagementService().createJobQuery().processInstanceId(pi).singleResult();
+        Job routing = engine.getManagementService().createJobQuery().processInstanceId(pi)
+                .activityId(LeadRoutingProcess.Task.ROUTE_LEAD).singleResult();
         engine.getManagementService().executeJob(routing.getId());
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo(LeadRoutingProcess.Task.FIRST_CONTACT);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadtocash.lead.LeadIntake;
+import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.lead.LeadSource;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
@@ -33,7 +34,7 @@ class JobDueDateTests {
     @Test
     void asyncRoutingJobHasADueDateAndAnUndatedJobGetsOne() {
         String pi = intake.receive(TestData.leadBody("WEBSITE_FORM", "EAST", "30000"), LeadSource.WEBSITE_FORM).lead().processInstanceId();
-        Job routing = managementService.createJobQuery().processInstanceId(pi).singleResult();
+        Job routing = managementService.createJobQuery().processInstanceId(pi).activityId(LeadRoutingProcess.Task.ROUTE_LEAD).singleResult();
         assertThat(routing.getDuedate()).as("async continuation due now").isNotNull();
         assertThat(managementService.createJobQuery().executable().processInstanceId(pi).count()).isEqualTo(1);
 

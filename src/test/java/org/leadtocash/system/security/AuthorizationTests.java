@@ -296,7 +296,8 @@ class AuthorizationTests {
 
     /** Runs the asynchronous routing step, as the job executor would. */
     private RoutedLead route(RoutedLead lead) {
-        var job = managementService.createJobQuery().processInstanceId(lead.processInstanceId()).singleResult();
+        var job = managementService.createJobQuery().processInstanceId(lead.processInstanceId())
+                .activityId(LeadRoutingProcess.Task.ROUTE_LEAD).singleResult();
         managementService.executeJob(job.getId());
         Task task = taskService.createTaskQuery().processInstanceId(lead.processInstanceId())
                 .taskDefinitionKey(LeadRoutingProcess.Task.FIRST_CONTACT).singleResult();
