@@ -1,5 +1,8 @@
 package org.leadtocash.lead;
 
+import org.leadtocash.shared.EngineAsSystem;
+import static org.leadtocash.shared.ModelProperties.property;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -11,14 +14,11 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.leadtocash.lead.LeadRoutingProcess.Sla;
 import org.leadtocash.lead.LeadRoutingProcess.Vars;
 import org.springframework.stereotype.Service;
@@ -34,14 +34,14 @@ import org.springframework.stereotype.Service;
 class LeadSla {
     private final RepositoryService repositoryService;
     private final ManagementService managementService;
-    private final ProcessEngineConfigurationImpl configuration;
+    private final EngineAsSystem engine;
     private final Map<String, Timers> byDefinition = new ConcurrentHashMap<>();
 
     public LeadSla(RepositoryService repositoryService, ManagementService managementService,
-                   ProcessEngineConfigurationImpl configuration) {
+                   EngineAsSystem engine) {
         this.repositoryService = repositoryService;
         this.managementService = managementService;
-        this.configuration = configuration;
+        this.engine = engine;
     }
 
     /** A marked timer of one process version: its element (the event) and its duration. */
@@ -101,17 +101,7 @@ class LeadSla {
      * a manager completing the assign task may not read definitions or jobs), inside the caller's transaction.
      */
     private <T> T asSystem(Supplier<T> work) {
-        return configuration.getCommandExecutorTxRequired().execute(context -> {
-            boolean wasEnabled = context.isAuthorizationCheckEnabled();
-            context.disableAuthorizationCheck();
-            try {
-                return work.get();
-            } finally {
-                if (wasEnabled) {
-                    context.enableAuthorizationCheck();
-                }
-            }
-        });
+        return engine.run(work);
     }
 
     private static Timer timer(BpmnModelInstance model, String sla, String definitionId) {
@@ -138,20 +128,6 @@ class LeadSla {
         return found;
     }
 
-    private static String property(BaseElement element, String name) {
-        if (element.getExtensionElements() == null) {
-            return null;
-        }
-        for (CamundaProperties properties : element.getExtensionElements().getElementsQuery()
-                .filterByType(CamundaProperties.class).list()) {
-            for (CamundaProperty p : properties.getCamundaProperties()) {
-                if (name.equals(p.getCamundaName())) {
-                    return p.getCamundaValue();
-                }
-            }
-        }
-        return null;
-    }
 
     /** "2小时 h" / "90分钟 min", for messages. */
     static String hours(Duration d) {

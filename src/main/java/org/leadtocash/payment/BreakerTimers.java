@@ -1,5 +1,7 @@
 package org.leadtocash.payment;
 
+import static org.leadtocash.shared.ModelProperties.property;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -11,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.leadtocash.shared.EngineAsSystem;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,8 +22,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.leadtocash.payment.PaymentJourneyProcess.Breaker;
 import org.springframework.stereotype.Service;
@@ -148,18 +149,4 @@ class BreakerTimers {
         return out;
     }
 
-    private static String property(BaseElement element, String name) {
-        if (element.getExtensionElements() == null) {
-            return null;
-        }
-        for (CamundaProperties properties : element.getExtensionElements().getElementsQuery()
-                .filterByType(CamundaProperties.class).list()) {
-            for (CamundaProperty p : properties.getCamundaProperties()) {
-                if (name.equals(p.getCamundaName())) {
-                    return p.getCamundaValue();
-                }
-            }
-        }
-        return null;
-    }
 }

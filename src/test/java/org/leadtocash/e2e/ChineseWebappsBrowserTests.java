@@ -2,12 +2,10 @@ package org.leadtocash.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadtocash.support.AppTest;
@@ -33,22 +31,12 @@ class ChineseWebappsBrowserTests {
     private Browser browser;
 
     @RegisterExtension
-    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
-        if (browser != null) {
-            browser.keepFailure(context.getRequiredTestMethod().getName());
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void reset() {
         data.reset();
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+        browser = browsers.open("http://localhost:" + port);
     }
 
     @ParameterizedTest(name = "{0}")

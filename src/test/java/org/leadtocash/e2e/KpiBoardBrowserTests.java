@@ -10,12 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.leadtocash.lead.Lead;
 import org.leadtocash.lead.LeadIntake;
 import org.leadtocash.lead.LeadRoutingProcess;
@@ -48,22 +46,12 @@ class KpiBoardBrowserTests {
     private Browser browser;
 
     @RegisterExtension
-    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
-        if (browser != null) {
-            browser.keepFailure(context.getRequiredTestMethod().getName());
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void reset() {
         data.reset();
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+        browser = browsers.open("http://localhost:" + port);
     }
 
     @Test

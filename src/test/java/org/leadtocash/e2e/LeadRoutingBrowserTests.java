@@ -13,12 +13,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.leadtocash.lead.Lead;
 import org.leadtocash.lead.LeadIntake;
 import org.leadtocash.lead.LeadRoutingProcess;
@@ -66,26 +64,12 @@ class LeadRoutingBrowserTests {
 
     private Browser browser;
 
-    /** On a failed step: keep a screenshot and the HTML of the page the browser was on. */
     @RegisterExtension
-    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
-        if (browser != null) {
-            browser.keepFailure(context.getRequiredTestMethod().getName());
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void reset() {
         data.reset();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test
@@ -96,7 +80,7 @@ class LeadRoutingBrowserTests {
         String notes = "客户对智能网关很感兴趣，约好下周三上门演示；预算已批。";
         LocalDate nextFollowUp = followUpDate(clock.today());
 
-        browser = new Browser(baseUrl());
+        browser = browsers.open(baseUrl());
         browser.loginTo("tasklist", "zhangwei", "zhangwei");
         browser.clickable(filter(IdentitySetup.FILTER_MY_TASKS));
         browser.screenshot("first-contact-1-zhangwei-logged-into-tasklist");
@@ -163,7 +147,7 @@ class LeadRoutingBrowserTests {
     void managerFindsTheLeadInstanceInCockpitByItsBusinessKey() {
         Lead lead = leadRoutedToZhangwei();
 
-        browser = new Browser(baseUrl());
+        browser = browsers.open(baseUrl());
         browser.loginTo("cockpit", "limin", "limin");
         browser.waitForText(WebappLabels.zh("cockpit", "DASHBOARD_RUNNING_PROCESS_INSTANCE"));
         browser.screenshot("cockpit-1-limin-dashboard");
@@ -188,7 +172,7 @@ class LeadRoutingBrowserTests {
         Lead lead = leadRoutedToZhangwei();
         Task task = firstContactTask(lead);
 
-        browser = new Browser(baseUrl());
+        browser = browsers.open(baseUrl());
         browser.loginTo("tasklist", "lina", "lina");
         assertThat(openFilter(IdentitySetup.FILTER_MY_TASKS)).as("lina's task count").isZero();
         browser.waitForText(WebappLabels.zh("tasklist", "NO_MATCHING_TASK"));

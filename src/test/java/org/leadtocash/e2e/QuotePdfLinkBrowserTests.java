@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadtocash.quote.QuoteTestSupport;
@@ -38,25 +36,12 @@ class QuotePdfLinkBrowserTests {
     private Browser browser;
 
     @RegisterExtension
-    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
-        if (browser != null) {
-            browser.keepFailure(context.getRequiredTestMethod().getName() + "-" + context.getDisplayName());
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void reset() {
         data.reset();
         quotes.reset();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,7 +54,7 @@ class QuotePdfLinkBrowserTests {
         assertThat(answer).as("the customer-answer task").isNotNull();
 
         String base = "http://localhost:" + port;
-        browser = screen.equals("phone") ? Browser.phone(base) : new Browser(base);
+        browser = screen.equals("phone") ? browsers.phone(base) : browsers.open(base);
         browser.loginTo("tasklist", "zhangwei", "zhangwei");
         browser.open("/camunda/app/tasklist/default/#/?task=" + answer.getId());
         WebElement link = browser.visible(By.cssSelector("a[href$='/api/quotes/" + quote.quoteId() + "/pdf']"));

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.leadtocash.payment.PaymentFixtures;
 import org.leadtocash.payment.PaymentJourney;
 import org.leadtocash.payment.PaymentJourneys;
@@ -46,12 +45,7 @@ class StuckPaymentsBrowserTests {
     private Browser browser;
 
     @RegisterExtension
-    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
-        if (browser != null) {
-            browser.keepFailure(context.getRequiredTestMethod().getName());
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void reset() {
@@ -60,10 +54,7 @@ class StuckPaymentsBrowserTests {
     }
 
     @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    void resetClock() {
         ClockUtil.reset();
     }
 
@@ -76,7 +67,7 @@ class StuckPaymentsBrowserTests {
         ClockUtil.setCurrentTime(Date.from(later));
         String expected = rest.withBasicAuth("zhangwei", "zhangwei").getForEntity("/api/payment-journeys/stuck", String.class).getBody();
 
-        browser = new Browser("http://localhost:" + port);
+        browser = browsers.open("http://localhost:" + port);
         browser.loginTo("tasklist", "zhangwei", "zhangwei");
         openFilter(STUCK_FILTER);
         List<WebElement> sentences = browser.until("both stuck sentences on the cards",
@@ -103,7 +94,7 @@ class StuckPaymentsBrowserTests {
         assertThat(rest.withBasicAuth("lina", "lina").getForEntity("/api/payment-journeys/stuck", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
-        browser = new Browser("http://localhost:" + port);
+        browser = browsers.open("http://localhost:" + port);
         browser.loginTo("tasklist", "lina", "lina");
         openFilter(STUCK_FILTER);
         browser.waitForText(WebappLabels.zh("tasklist", "NO_MATCHING_TASK"));

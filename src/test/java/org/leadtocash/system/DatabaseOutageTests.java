@@ -16,13 +16,11 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.leadtocash.support.PostgresApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.leadtocash.LeadToCashApplication;
 import org.leadtocash.support.TestData;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,19 +45,12 @@ class DatabaseOutageTests {
             port = free.getLocalPort();
         }
         postgres = startPostgres();
-        app = new SpringApplicationBuilder(LeadToCashApplication.class).profiles("postgres").run(
-                "--server.port=0",
-                "--DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--DB_USER=postgres", "--DB_PASSWORD=postgres",
-                "--camunda.bpm.admin-user.id=opsadmin", "--camunda.bpm.admin-user.password=Strong-Admin-Pw-2026",
+        app = PostgresApp.start(postgres.getJdbcUrl("postgres", "postgres"), "outageTest",
+                "--camunda.bpm.admin-user.id=opsadmin",
+                "--camunda.bpm.admin-user.password=Strong-Admin-Pw-2026",
                 "--leadtocash.security.channel-keys.WEBSITE_FORM=" + KEY,
-                "--camunda.bpm.job-execution.enabled=false",
-                "--spring.jmx.enabled=false",
-                // a request waits this long for a connection before the outage is reported
-                "--spring.datasource.hikari.connection-timeout=2000",
-                "--camunda.bpm.process-engine-name=outageTest",
-                "--camunda.bpm.webapp.enabled=false");
-        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+                "--spring.datasource.hikari.connection-timeout=2000");
+        base = PostgresApp.baseUrl(app);
     }
 
     @AfterAll

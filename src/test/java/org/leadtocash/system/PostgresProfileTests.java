@@ -8,11 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 
+import org.leadtocash.support.PostgresApp;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.leadtocash.LeadToCashApplication;
 import org.leadtocash.lead.LeadAssignment;
 import org.leadtocash.lead.LeadIntake;
 import org.leadtocash.lead.LeadRoutingProcess;
@@ -29,8 +28,6 @@ import org.leadtocash.lead.LeadSource;
 import org.leadtocash.lead.Region;
 import org.leadtocash.lead.RoutingDecision;
 import org.leadtocash.support.TestData;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,20 +52,11 @@ class PostgresProfileTests {
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        app = new SpringApplicationBuilder(LeadToCashApplication.class).profiles("postgres").run(
-                "--server.port=0",
-                "--DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--DB_USER=postgres", "--DB_PASSWORD=postgres",
-                "--camunda.bpm.admin-user.id=opsadmin", "--camunda.bpm.admin-user.password=Strong-Admin-Pw-2026",
-                "--leadtocash.security.channel-keys.WEBSITE_FORM=" + KEY,
-                "--camunda.bpm.job-execution.enabled=false",
-                "--spring.jmx.enabled=false",
-                // its own engine name: closing this app must not unregister the shared test context's "default" engine
-                "--camunda.bpm.process-engine-name=" + ENGINE,
-                // the webapps keep static singletons per JVM: a second app with webapps would take over the shared
-                // test context's Cockpit/Tasklist and leave them pointing at a closed context
-                "--camunda.bpm.webapp.enabled=false");
-        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        app = PostgresApp.start(postgres.getJdbcUrl("postgres", "postgres"), ENGINE,
+                "--camunda.bpm.admin-user.id=opsadmin",
+                "--camunda.bpm.admin-user.password=Strong-Admin-Pw-2026",
+                "--leadtocash.security.channel-keys.WEBSITE_FORM=" + KEY);
+        base = PostgresApp.baseUrl(app);
     }
 
     @AfterAll

@@ -12,12 +12,12 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 
+import org.leadtocash.support.PostgresApp;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.leadtocash.LeadToCashApplication;
 import org.leadtocash.erp.HandOffOutcome;
 import org.leadtocash.erp.SaleInvoiceEntry;
 import org.leadtocash.erp.SaleInvoiceOrder;
@@ -30,8 +30,6 @@ import org.leadtocash.notify.NotificationRequest;
 import org.leadtocash.notify.NotificationService;
 import org.leadtocash.notify.Recipient;
 import org.leadtocash.support.TestData;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -51,18 +49,11 @@ class PrometheusEndpointPostgresTests {
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        app = new SpringApplicationBuilder(LeadToCashApplication.class).profiles("postgres").run(
-                "--server.port=0",
-                "--DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--DB_USER=postgres", "--DB_PASSWORD=postgres",
-                "--camunda.bpm.admin-user.id=" + ADMIN, "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
-                "--leadtocash.security.channel-keys.WEBSITE_FORM=pg-website-channel-key-0002",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--spring.jmx.enabled=false",
-                // as in PostgresProfileTests: its own engine name, no webapps, so the shared test context is untouched
-                "--camunda.bpm.process-engine-name=metricsPostgresTest",
-                "--camunda.bpm.webapp.enabled=false");
-        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        app = PostgresApp.start(postgres.getJdbcUrl("postgres", "postgres"), "metricsPostgresTest",
+                "--camunda.bpm.admin-user.id=" + ADMIN,
+                "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+                "--leadtocash.security.channel-keys.WEBSITE_FORM=pg-website-channel-key-0002");
+        base = PostgresApp.baseUrl(app);
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package org.leadtocash.payment;
+package org.leadtocash.shared;
 
 import java.util.function.Supplier;
 
@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
  * task.
  */
 @Component
-class EngineAsSystem {
+public class EngineAsSystem {
     private final ProcessEngineConfigurationImpl configuration;
 
-    EngineAsSystem(ProcessEngineConfigurationImpl configuration) {
+    public EngineAsSystem(ProcessEngineConfigurationImpl configuration) {
         this.configuration = configuration;
     }
 
-    <T> T run(Supplier<T> work) {
+    public <T> T run(Supplier<T> work) {
         return configuration.getCommandExecutorTxRequired().execute(context -> {
             boolean wasEnabled = context.isAuthorizationCheckEnabled();
             context.disableAuthorizationCheck();
