@@ -88,11 +88,12 @@ class UnauthenticatedAccessTests {
 
     @Test
     void everyApiEndpointRefusesEveryCredentialThatIsNotAUsersPassword() {
-        WebappSession tasklist = WebappSession.login(port, "zhangwei", "tasklist");
-        String sessionCookie = "JSESSIONID=" + tasklist.sessionId() + "; XSRF-TOKEN=" + tasklist.token();
+        // a webapp login is a user's password too (WebappSessionApiTests); a session nobody logged into is not
+        WebappSession nobody = WebappSession.anonymous(port);
+        String sessionCookie = "JSESSIONID=" + nobody.sessionId() + "; XSRF-TOKEN=" + nobody.token();
         Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
         credentials.put("no credentials", Map.of());
-        credentials.put("a Tasklist session cookie with its XSRF token", Map.of("Cookie", sessionCookie, "X-XSRF-TOKEN", tasklist.token()));
+        credentials.put("a webapp session nobody logged into, with its XSRF token", Map.of("Cookie", sessionCookie, "X-XSRF-TOKEN", nobody.token()));
         credentials.put("a bearer token", Map.of("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9."));
         credentials.put("Basic that is not base64", Map.of("Authorization", "Basic !!!"));
         credentials.put("Basic without a colon", Map.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin".getBytes())));

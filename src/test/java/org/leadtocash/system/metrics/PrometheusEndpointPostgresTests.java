@@ -24,6 +24,7 @@ import org.leadtocash.erp.SaleInvoiceOrder;
 import org.leadtocash.erp.U8HandOff;
 import org.leadtocash.lead.Lead;
 import org.leadtocash.lead.LeadIntake;
+import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.lead.LeadSource;
 import org.leadtocash.notify.Channel;
 import org.leadtocash.notify.NotificationRequest;
@@ -71,7 +72,10 @@ class PrometheusEndpointPostgresTests {
     void countsJobsIncidentsDeliveriesAndHandOffsOnPostgres() throws Exception {
         Lead lead = app.getBean(LeadIntake.class)
                 .receive(TestData.leadBody("WEBSITE_FORM", "EAST", "250000"), LeadSource.WEBSITE_FORM).lead();
-        app.getBean(RuntimeService.class).createIncident("failedJob", lead.processInstanceId(), "metrics-test");
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        // an incident on the execution waiting at the routing step (the instance's root runs the assignment sub-process)
+        runtime.createIncident("failedJob", runtime.createExecutionQuery().processInstanceId(lead.processInstanceId())
+                .activityId(LeadRoutingProcess.Task.ROUTE_LEAD).singleResult().getId(), "metrics-test");
         app.getBean(NotificationService.class).send(new NotificationRequest("pg-metrics:1", Channel.VOICE_CALL,
                 List.of(new Recipient("pgrep", "13800000099")), null, "请跟进线索", null, lead.id()));
         assertThat(app.getBean(U8HandOff.class).handOff(order("IR-PG-M-1")).outcome())
