@@ -92,13 +92,15 @@ class PrometheusEndpointTests {
 
     @Test
     void reportsOpenIncidentsPerProcessDueJobsAndFailedJobsFromTheEngine() {
+        // the engine's own nightly history-cleanup job is due during its window (and after a test ran it): count from it
+        long housekeeping = managementService.createJobQuery().executable().active().count();
         assertThat(engineFigures()).containsExactly(
                 "leadtocash_incidents_open{process_definition_key=\"BusinessTripProcess\"} 0.0",
                 "leadtocash_incidents_open{process_definition_key=\"ClausePublishProcess\"} 0.0",
                 "leadtocash_incidents_open{process_definition_key=\"LeadRoutingProcess\"} 0.0",
                 "leadtocash_incidents_open{process_definition_key=\"PaymentJourneyProcess\"} 0.0",
                 "leadtocash_incidents_open{process_definition_key=\"QuoteToInvoiceProcess\"} 0.0",
-                "leadtocash_jobs_due 0.0",
+                "leadtocash_jobs_due " + (double) housekeeping,
                 "leadtocash_jobs_failed 0.0");
 
         // as in LeadRoutingProcessTests: the rep leaves the roster before the 4 h voice-call reminder, which then fails
@@ -120,7 +122,7 @@ class PrometheusEndpointTests {
                 "leadtocash_incidents_open{process_definition_key=\"LeadRoutingProcess\"} 1.0",
                 "leadtocash_incidents_open{process_definition_key=\"PaymentJourneyProcess\"} 0.0",
                 "leadtocash_incidents_open{process_definition_key=\"QuoteToInvoiceProcess\"} 0.0",
-                "leadtocash_jobs_due 1.0",
+                "leadtocash_jobs_due " + (double) (housekeeping + 1),
                 "leadtocash_jobs_failed 1.0");
     }
 
