@@ -27,7 +27,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Security is on by default.
  * <ul>
  * <li>{@code POST /api/leads}: a source channel's API key ({@code X-Api-Key}).</li>
- * <li>{@code /api/**}: HTTP Basic against the Camunda identity; the user is the engine's current user, so authorizations apply.</li>
+ * <li>{@code /api/**}: HTTP Basic against the Camunda identity, or the webapps' session login (changes only with the
+ * webapps' CSRF token, {@link WebappSessionAuthenticationFilter}); the user is the engine's current user, so
+ * authorizations apply.</li>
  * <li>{@code /engine-rest/**}: HTTP Basic by Camunda's own {@link ProcessEngineAuthenticationFilter} (Modeler's deploy button sends it).</li>
  * <li>{@code /camunda/**}: the webapps' own session login and CSRF protection.</li>
  * <li>{@code /actuator/prometheus}: HTTP Basic against the Camunda identity, for members of the {@value #METRICS_GROUP}
