@@ -23,7 +23,7 @@ record Contract(String id, String quoteId, int quoteRevision, @JsonIgnore Custom
                 LocalDate deliveryDate, BigDecimal rebateRate, @JsonIgnore TaxMath.Amounts totals, ContractStatus status,
                 int legalReturns, String clauseChanges, Instant clauseChangesConfirmedAt, String revisionNote,
                 String processInstanceId, Instant draftedAt, @JsonIgnore Approval approval, List<PricedLine> lines,
-                List<AttachedClause> clauses, List<ContractReview> reviews) {
+                List<AttachedClause> clauses, List<ContractReview> reviews) implements MadeOutToCustomer {
 
     /**
      * Legal's approval and the compliance facts recorded with it (R-32).
@@ -47,21 +47,6 @@ record Contract(String id, String quoteId, int quoteRevision, @JsonIgnore Custom
         return new Contract(id, quoteId, quoteRevision, customer, repId, deliveryDate, rebateRate, totals, status,
                 legalReturns, clauseChanges, clauseChangesConfirmedAt, revisionNote, processInstanceId, draftedAt, approval,
                 lines, clauses, reviews);
-    }
-
-    @JsonProperty
-    public String customerId() {
-        return customer.id();
-    }
-
-    @JsonProperty
-    public String customerName() {
-        return customer.name();
-    }
-
-    @JsonProperty
-    public String customerCreditCode() {
-        return customer.creditCode();
     }
 
     @JsonProperty

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
         "taxAmount", "totalAmount", "bankName", "bankAccount", "invoiceDate", "lines", "status", "createdAt"})
 record InvoiceRequest(String id, String contractId, String quoteId, @JsonIgnore CustomerRef customer, String repId,
                       @JsonIgnore TaxMath.Amounts amounts, String bankName, String bankAccount, LocalDate invoiceDate,
-                      List<InvoiceLine> lines, String status, Instant createdAt) {
+                      List<InvoiceLine> lines, String status, Instant createdAt) implements MadeOutToCustomer {
 
     /** A new request (CREATED) for the approved contract: these lines, their sums, the company's receiving account. */
     static InvoiceRequest created(String id, Contract contract, List<InvoiceLine> lines, String bankName,
@@ -33,21 +33,6 @@ record InvoiceRequest(String id, String contractId, String quoteId, @JsonIgnore 
     InvoiceRequest withLines(List<InvoiceLine> lines) {
         return new InvoiceRequest(id, contractId, quoteId, customer, repId, amounts, bankName, bankAccount, invoiceDate,
                 lines, status, createdAt);
-    }
-
-    @JsonProperty
-    public String customerId() {
-        return customer.id();
-    }
-
-    @JsonProperty
-    public String customerName() {
-        return customer.name();
-    }
-
-    @JsonProperty
-    public String customerCreditCode() {
-        return customer.creditCode();
     }
 
     @JsonProperty

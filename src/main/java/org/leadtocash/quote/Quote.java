@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 record Quote(String id, int revision, @JsonIgnore CustomerRef customer, String customerTier, String repId, String leadId,
              LocalDate quoteDate, LocalDate deliveryDate, BigDecimal rebateRate, @JsonIgnore TaxMath.Amounts totals,
              QuoteStatus status, String answerNote, String processInstanceId, Instant createdAt, Instant updatedAt,
-             Instant answeredAt, List<PricedLine> lines, List<AttachedClause> clauses) {
+             Instant answeredAt, List<PricedLine> lines, List<AttachedClause> clauses) implements MadeOutToCustomer {
 
     /** Revision 1 of a checked request, OPEN, quoted today; its totals are the sums of its lines. */
     static Quote opened(String id, OpenQuote request, BigDecimal rebateRate, List<PricedLine> lines,
@@ -34,21 +34,6 @@ record Quote(String id, int revision, @JsonIgnore CustomerRef customer, String c
     Quote withDetails(List<PricedLine> lines, List<AttachedClause> clauses) {
         return new Quote(id, revision, customer, customerTier, repId, leadId, quoteDate, deliveryDate, rebateRate, totals,
                 status, answerNote, processInstanceId, createdAt, updatedAt, answeredAt, lines, clauses);
-    }
-
-    @JsonProperty
-    public String customerId() {
-        return customer.id();
-    }
-
-    @JsonProperty
-    public String customerName() {
-        return customer.name();
-    }
-
-    @JsonProperty
-    public String customerCreditCode() {
-        return customer.creditCode();
     }
 
     @JsonProperty
