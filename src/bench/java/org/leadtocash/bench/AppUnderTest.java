@@ -89,7 +89,12 @@ final class AppUnderTest implements AutoCloseable {
     }
 
     static AppUnderTest start(String db, String pgUrl, Path h2Dir, String engineName, String... extra) {
-        List<String> args = arguments(pgUrl, h2Dir, engineName, false);
+        return start(db, pgUrl, h2Dir, engineName, false, extra);
+    }
+
+    /** As above; {@code webapps} also starts Cockpit, Tasklist and their APIs (row 7 measures what they call). */
+    static AppUnderTest start(String db, String pgUrl, Path h2Dir, String engineName, boolean webapps, String... extra) {
+        List<String> args = arguments(pgUrl, h2Dir, engineName, webapps);
         args.addAll(Arrays.asList(extra));
         long start = System.nanoTime();
         ConfigurableApplicationContext context = builder(pgUrl != null).run(args.toArray(String[]::new));
@@ -185,6 +190,11 @@ final class AppUnderTest implements AutoCloseable {
         long incidents = engine.getRuntimeService().createIncidentQuery().count();
         return new Intake(threads, n, n / Parallel.seconds(accepted), (n - non201) / Parallel.seconds(routed), Parallel.seconds(accepted),
                 Parallel.seconds(routed), non201, incidents, routedAt < 0);
+    }
+
+    /** POSTs {@code n} valid leads (external ids {@code bench-<prefix><i>}); returns how many were not answered 201. */
+    int postLeads(String prefix, int n, int threads, long capMillis) {
+        return post(prefix, n, threads, capMillis);
     }
 
     /** POSTs {@code n} valid leads from {@code threads} clients; returns how many were not answered 201. */
