@@ -128,7 +128,9 @@ async function leadSection(range) {
     el('h5', {}, '按销售 Per rep'),
     bars('firstContactPerRep', report.byRep.map(f => ({label: f.group, value: f.shareWithinSla})), 1, percent, refs),
     el('h5', {}, '按来源 Per source'),
-    bars('firstContactPerSource', report.bySource.map(f => ({label: f.group, value: f.shareWithinSla})), 1, percent, refs));
+    bars('firstContactPerSource', report.bySource.map(f => ({label: f.group, value: f.shareWithinSla})), 1, percent, refs),
+    el('h5', {}, '按区域 Per region'),
+    bars('firstContactPerRegion', report.byRegion.map(f => ({label: f.group, value: f.shareWithinSla})), 1, percent, refs));
 }
 
 async function contractSection(range) {
