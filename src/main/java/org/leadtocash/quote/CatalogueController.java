@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +27,19 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/clauses/{typeCode}/versions/{version}}: one version</li>
  * <li>{@code POST /api/clauses/{typeCode}/versions} {@code {"effectiveDate":"2027-01-01","text":"…"}} → 201 (legal),
  * 403 (anyone else), 400 naming {@code typeCode}, {@code effectiveDate} or {@code text}</li>
+ * </ul>
+ * Catalogue upkeep for integrators, under {@code /api/catalogue}; 400 answers name the field and the rule:
+ * <ul>
+ * <li>{@code GET /api/catalogue/products}; {@code POST /api/catalogue/products}
+ * {@code {"model":"JM-500","name":"…","unitPriceCny":128000.00,"vatRate":0.13}} → 201;
+ * {@code PUT /api/catalogue/products/{model}} (fields left out keep their value); {@code POST …/{model}/retire}.
+ * Group {@code regional-director} only (403 otherwise).</li>
+ * <li>{@code GET /api/catalogue/clause-types}: each type with the products that require it;
+ * {@code POST /api/catalogue/clause-types} {@code {"code":"DATA_SECURITY","name":"数据安全条款 Data security","locked":true,
+ * "requiredFor":["GW-100"]}} → 201; {@code PUT /api/catalogue/clause-types/{code}}. Group {@code legal} only.</li>
+ * <li>{@code GET /api/catalogue/clause-types/{code}/versions}; {@code POST …/versions}
+ * {@code {"productModel":"JM-200","effectiveDate":"2027-01-01","text":"…"}} (no productModel: the default text of every
+ * product) → 201. Group {@code legal} only.</li>
  * </ul>
  */
 @RestController
@@ -48,8 +62,95 @@ class CatalogueController {
                                  List<ClauseVersion> scheduled) {
     }
 
-    /** Body of a publication. */
-    public record ClauseVersionRequest(LocalDate effectiveDate, String text) {
+    /** Body of a publication; {@code productModel} only under {@code /api/catalogue}. */
+    public record ClauseVersionRequest(LocalDate effectiveDate, String text, String productModel) {
+    }
+
+    /** A clause type with the products whose quotes carry it. */
+    public record ClauseTypeDetails(String code, String name, boolean locked, boolean appliesToAll, boolean active,
+                                    List<String> requiredFor) {
+    }
+
+    @GetMapping("/api/catalogue/products")
+    public List<Product> catalogueProducts() {
+        return catalogue.products();
+    }
+
+    @GetMapping("/api/catalogue/products/{model}")
+    public Product catalogueProduct(@PathVariable String model) {
+        return catalogue.product(model);
+    }
+
+    @PostMapping(path = "/api/catalogue/products", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Product> addProduct(@RequestBody Catalogue.ProductChange body) {
+        if (body != null && body.model() != null && !body.model().isBlank() && catalogueHas(body.model().strip())) {
+            throw new InvalidInputException("model", "unique", "产品型号已存在 product model '" + body.model().strip()
+                    + "' exists; change it with PUT /api/catalogue/products/" + body.model().strip());
+        }
+        Product saved = catalogue.save(body == null ? new Catalogue.ProductChange(null, null, null, null, null) : body,
+                currentUser.id(), currentUser.groups());
+        return ResponseEntity.created(URI.create("/api/catalogue/products/" + saved.model())).body(saved);
+    }
+
+    @PutMapping(path = "/api/catalogue/products/{model}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Product changeProduct(@PathVariable String model, @RequestBody Catalogue.ProductChange body) {
+        catalogue.product(model);
+        return catalogue.save(new Catalogue.ProductChange(model, body.name(), body.unitPriceCny(), body.vatRate(), body.active()),
+                currentUser.id(), currentUser.groups());
+    }
+
+    @PostMapping("/api/catalogue/products/{model}/retire")
+    public Product retireProduct(@PathVariable String model) {
+        return catalogue.retire(model, currentUser.id(), currentUser.groups());
+    }
+
+    @GetMapping("/api/catalogue/clause-types")
+    public List<ClauseTypeDetails> clauseTypes() {
+        return library.types().stream().map(this::details).toList();
+    }
+
+    @PostMapping(path = "/api/catalogue/clause-types", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ClauseTypeDetails> addClauseType(@RequestBody ClauseLibrary.TypeChange body) {
+        if (body != null && body.code() != null && library.types().stream().anyMatch(t -> t.code().equalsIgnoreCase(body.code().strip()))) {
+            throw new InvalidInputException("code", "unique", "条款类型已存在 clause type '" + body.code().strip()
+                    + "' exists; change it with PUT /api/catalogue/clause-types/" + body.code().strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        ClauseType saved = library.saveType(body == null ? new ClauseLibrary.TypeChange(null, null, null, null, null, null) : body,
+                currentUser.id(), currentUser.groups());
+        return ResponseEntity.created(URI.create("/api/catalogue/clause-types/" + saved.code())).body(details(saved));
+    }
+
+    @PutMapping(path = "/api/catalogue/clause-types/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ClauseTypeDetails changeClauseType(@PathVariable String code, @RequestBody ClauseLibrary.TypeChange body) {
+        library.type(code);
+        return details(library.saveType(new ClauseLibrary.TypeChange(code, body.name(), body.locked(), body.appliesToAll(),
+                body.active(), body.requiredFor()), currentUser.id(), currentUser.groups()));
+    }
+
+    @GetMapping("/api/catalogue/clause-types/{code}/versions")
+    public List<ClauseVersion> catalogueHistory(@PathVariable String code) {
+        return library.history(code);
+    }
+
+    @PostMapping(path = "/api/catalogue/clause-types/{code}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ClauseVersion> publishForProduct(@PathVariable String code, @RequestBody ClauseVersionRequest body) {
+        ClauseVersion published;
+        try {
+            published = library.publish(code, body.productModel(), body.effectiveDate(), body.text(), currentUser.id(),
+                    currentUser.groups());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors().stream().map(CatalogueController::apiField).toList());
+        }
+        return ResponseEntity.created(URI.create("/api/clauses/" + published.typeCode() + "/versions/" + published.version()))
+                .body(published);
+    }
+
+    private boolean catalogueHas(String model) {
+        return catalogue.products().stream().anyMatch(p -> p.model().equals(model));
+    }
+
+    private ClauseTypeDetails details(ClauseType t) {
+        return new ClauseTypeDetails(t.code(), t.name(), t.locked(), t.appliesToAll(), t.active(), library.requiringProducts(t.code()));
     }
 
     @GetMapping("/api/products")
@@ -89,7 +190,8 @@ class CatalogueController {
     public ResponseEntity<ClauseVersion> publish(@PathVariable String typeCode, @RequestBody ClauseVersionRequest body) {
         ClauseVersion published;
         try {
-            published = library.publish(typeCode, body.effectiveDate(), body.text(), currentUser.id(), currentUser.groups());
+            published = library.publish(typeCode, body.productModel(), body.effectiveDate(), body.text(), currentUser.id(),
+                    currentUser.groups());
         } catch (InvalidInputException e) {
             // the service names its parameters as the Tasklist form does; answer with this API's names
             throw new InvalidInputException(e.errors().stream().map(CatalogueController::apiField).toList());

@@ -46,6 +46,13 @@ class CatalogueRepository {
         }
     }
 
+    /** Name, price, VAT rate and active flag; the product's clause types are legal's and stay. */
+    void update(Product p) {
+        jdbc.sql("UPDATE product SET name = :name, unit_price_cny = :price, vat_rate = :rate, active = :active WHERE model = :model")
+                .param("model", p.model()).param("name", p.name()).param("price", p.unitPriceCny())
+                .param("rate", p.vatRate()).param("active", p.active()).update();
+    }
+
     private List<Product> assemble(List<ProductRow> rows) {
         if (rows.isEmpty()) {
             return List.of();

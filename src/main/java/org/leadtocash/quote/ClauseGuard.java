@@ -67,7 +67,7 @@ class ClauseGuard {
             return List.of();
         }
         Map<String, AttachedClause> byType = truth.stream()
-                .collect(Collectors.toMap(AttachedClause::typeCode, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(AttachedClause::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<Attempt> attempts = new ArrayList<>();
         if (field.startsWith(Vars.CLAUSE_PREFIX)) {
             String type = field.substring(Vars.CLAUSE_PREFIX.length());
@@ -88,13 +88,14 @@ class ClauseGuard {
                     everyLocked(byType, field, attempts);
                     continue;
                 }
-                seen.add(type);
+                String key = AttachedClause.key(type, QuoteJson.text(item, "productModel"));
+                seen.add(key);
                 JsonNode version = item.get("version");
-                compare(byType, type, QuoteJson.text(item, "text", "clauseText"),
+                compare(byType, key, QuoteJson.text(item, "text", "clauseText"),
                         version != null && version.canConvertToInt() ? version.intValue() : null, field, attempts);
             }
             if (Vars.CLAUSE_LIST.equals(field)) {
-                byType.values().stream().filter(c -> !seen.contains(c.typeCode()))
+                byType.values().stream().filter(c -> !seen.contains(c.key()))
                         .forEach(c -> attempts.add(new Attempt(c.typeCode(), c.typeName(), c.locked(), field)));
             }
         } else if (node.isObject()) {
@@ -146,9 +147,11 @@ class ClauseGuard {
                 + "refused and recorded";
     }
 
-    private void compare(Map<String, AttachedClause> byType, String type, String text, Integer version, String field,
+    /** @param key the clause's type code, or TYPE@MODEL for a product's own text ({@link AttachedClause#key()}) */
+    private void compare(Map<String, AttachedClause> byType, String key, String text, Integer version, String field,
                          List<Attempt> attempts) {
-        AttachedClause clause = byType.get(type);
+        AttachedClause clause = byType.get(key);
+        String type = key.contains("@") ? key.substring(0, key.indexOf('@')) : key;
         if (clause == null) {
             // an attempt to add a clause the quote does not carry
             ClauseType known = library.types().stream().filter(t -> t.code().equals(type)).findFirst().orElse(null);
@@ -178,6 +181,9 @@ class ClauseGuard {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("typeCode", c.typeCode());
             item.put("typeName", c.typeName());
+            if (c.productModel() != null) {
+                item.put("productModel", c.productModel());
+            }
             item.put("version", c.version());
             item.put("locked", c.locked());
             item.put("text", c.text());

@@ -3,8 +3,13 @@ package org.leadtocash.quote;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.leadtocash.shared.Groups;
@@ -14,6 +19,7 @@ import org.leadtocash.shared.InvalidInputException;
 import org.leadtocash.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +45,15 @@ class ClauseLibrary {
     private final ClauseRepository clauses;
     private final EngineClock clock;
 
-    public ClauseLibrary(ClauseRepository clauses, EngineClock clock) {
+    private final CatalogueRepository products;
+    private final ApplicationEventPublisher events;
+
+    public ClauseLibrary(ClauseRepository clauses, CatalogueRepository products, EngineClock clock,
+                         ApplicationEventPublisher events) {
         this.clauses = clauses;
+        this.products = products;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Every clause type, ordered by code. */
@@ -60,9 +72,47 @@ class ClauseLibrary {
      * @throws NotFoundException for an unknown type, or a type with no version in force yet
      */
     public ClauseVersion latest(String typeCode) {
+        return latest(typeCode, null);
+    }
+
+    /**
+     * The version in force today for the product: its own text if it has one in force, else the default text.
+     *
+     * @param productModel null for the default text
+     * @throws NotFoundException for an unknown type, or when neither has a version in force yet
+     */
+    public ClauseVersion latest(String typeCode, String productModel) {
         ClauseType type = type(typeCode);
-        return clauses.inForce(type.code(), clock.today()).orElseThrow(() -> new NotFoundException(
-                "条款尚无生效版本 clause type " + type.code() + " has no version in force on " + clock.today()));
+        return clauses.inForce(type.code(), productModel, clock.today()).orElseThrow(() -> new NotFoundException(
+                "条款尚无生效版本 clause type " + type.code() + (productModel == null ? "" : " for product " + productModel)
+                        + " has no version in force on " + clock.today()));
+    }
+
+    /**
+     * The clauses a quote for these products carries (R-10): for each product, each active type it requires plus each
+     * active type that applies to all, at the version in force today for that product (its own text, else the
+     * default). A default version several products share is attached once. Ordered by type code, the default first.
+     * A type with no version in force yet is left out.
+     */
+    public List<ClauseVersion> attachmentsFor(Collection<Product> quoted) {
+        LocalDate today = clock.today();
+        List<ClauseType> all = clauses.types();
+        Map<Long, ClauseVersion> byId = new LinkedHashMap<>();
+        List<String> general = all.stream().filter(t -> t.active() && t.appliesToAll()).map(ClauseType::code).toList();
+        Set<String> active = new HashSet<>();
+        all.stream().filter(ClauseType::active).forEach(t -> active.add(t.code()));
+        if (quoted.isEmpty()) {
+            general.forEach(t -> clauses.inForce(t, null, today).ifPresent(v -> byId.putIfAbsent(v.id(), v)));
+        }
+        for (Product p : quoted) {
+            Set<String> types = new LinkedHashSet<>(general);
+            p.clauseTypes().stream().filter(active::contains).forEach(types::add);
+            for (String t : types) {
+                clauses.inForce(t, p.model(), today).ifPresent(v -> byId.putIfAbsent(v.id(), v));
+            }
+        }
+        return byId.values().stream().sorted(Comparator.comparing(ClauseVersion::typeCode)
+                .thenComparing(v -> v.productModel() == null ? "" : v.productModel())).toList();
     }
 
     /**
@@ -84,7 +134,8 @@ class ClauseLibrary {
             wanted.add(c);
         }
         all.stream().filter(ClauseType::appliesToAll).forEach(t -> wanted.add(t.code()));
-        return clauses.inForce(wanted, clock.today());
+        LocalDate today = clock.today();
+        return wanted.stream().sorted().map(t -> clauses.inForce(t, null, today)).flatMap(Optional::stream).toList();
     }
 
     /**
@@ -119,6 +170,19 @@ class ClauseLibrary {
     @Transactional
     public ClauseVersion publish(String typeCode, LocalDate effectiveDate, String text, String publisherId,
                                  Collection<String> publisherGroups) {
+        return publish(typeCode, null, effectiveDate, text, publisherId, publisherGroups);
+    }
+
+    /**
+     * Publishes the next version of a clause type, for one product or (productModel null or blank) as the default text
+     * of every product without its own. A locked type's publication announces {@link ClauseVersionPublished}, which
+     * sends contracts in review that carry the older text back to the rep on the effective date (R-11).
+     *
+     * @throws InvalidInputException also naming {@code productModel} when no such product exists
+     */
+    @Transactional
+    public ClauseVersion publish(String typeCode, String productModel, LocalDate effectiveDate, String text,
+                                 String publisherId, Collection<String> publisherGroups) {
         if (publisherId == null || publisherId.isBlank() || publisherGroups == null || !publisherGroups.contains(PUBLISHER_GROUP)) {
             throw new AccessDeniedException(PUBLISH_RULE);
         }
@@ -132,6 +196,12 @@ class ClauseLibrary {
                 errors.add(new FieldError("clauseType", "known-type", "'" + typeCode.strip() + "' 不是条款类型 is no clause type; known: "
                         + clauses.types().stream().map(ClauseType::code).toList()));
             }
+        }
+        String product = productModel == null || productModel.isBlank() ? null : productModel.strip();
+        if (product != null && !products.exists(product)) {
+            errors.add(new FieldError("productModel", "known-product", "'" + product + "' 不是目录中的产品型号 is no product of the "
+                    + "catalogue; known: " + products.products().stream().map(Product::model).toList()
+                    + "; 留空表示所有产品的默认文本 leave it empty for the default text of every product"));
         }
         LocalDate today = clock.today();
         if (effectiveDate == null) {
@@ -151,9 +221,90 @@ class ClauseLibrary {
             throw new InvalidInputException(errors);
         }
         int next = clauses.highestVersion(type.code()) + 1;
-        long id = clauses.insert(type.code(), next, effectiveDate, clean, publisherId, clock.now());
-        log.info("Clause {} version {} published by {}, effective {}", type.code(), next, publisherId, effectiveDate);
-        return version(id);
+        long id = clauses.insert(type.code(), product, next, effectiveDate, clean, publisherId, clock.now());
+        log.info("Clause {} version {} for {} published by {}, effective {}", type.code(), next,
+                product == null ? "all products" : product, publisherId, effectiveDate);
+        ClauseVersion published = version(id);
+        events.publishEvent(new ClauseVersionPublished(published));
+        return published;
+    }
+
+    /** A new version was published; listeners run in the publication's transaction. */
+    record ClauseVersionPublished(ClauseVersion version) {
+    }
+
+    /** What legal enters to add or change a clause type. */
+    record TypeChange(String code, String name, Boolean locked, Boolean appliesToAll, Boolean active,
+                      List<String> requiredFor) {
+    }
+
+    /**
+     * Adds a clause type or changes one (legal only), and sets the products whose quotes carry it. No migration and no
+     * release: a quote started afterwards for one of those products carries the type once legal published a text.
+     *
+     * @throws AccessDeniedException unless the user is in group {@code legal}
+     * @throws InvalidInputException naming {@code code}, {@code name}, {@code locked} or {@code requiredFor}
+     */
+    @Transactional
+    public ClauseType saveType(TypeChange change, String userId, Collection<String> userGroups) {
+        if (userId == null || userId.isBlank() || userGroups == null || !userGroups.contains(PUBLISHER_GROUP)) {
+            throw new AccessDeniedException("只有法务组(legal)可以维护条款类型 only members of group 'legal' may add or change clause types");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String code = change.code() == null ? "" : change.code().strip().toUpperCase(java.util.Locale.ROOT);
+        if (code.isEmpty()) {
+            errors.add(new FieldError("code", "required", "条款类型代码必填 is required"));
+        } else if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            errors.add(new FieldError("code", "pattern", "条款类型代码只能用大写字母、数字和下划线，2到40个字符 must be 2 to 40 "
+                    + "upper-case letters, digits or underscores starting with a letter, e.g. DATA_SECURITY; was '" + code + "'"));
+        }
+        ClauseType existing = code.isEmpty() ? null : clauses.lockType(code).orElse(null);
+        String name = change.name() == null ? "" : change.name().strip();
+        if (name.isEmpty() && existing == null) {
+            errors.add(new FieldError("name", "required", "条款类型名称必填 is required, Chinese first, e.g. 数据安全条款 Data security"));
+        } else if (name.length() > 100) {
+            errors.add(new FieldError("name", "max-length", "条款类型名称最多100字 must be at most 100 characters, was " + name.length()));
+        }
+        if (change.locked() == null && existing == null) {
+            errors.add(new FieldError("locked", "required", "请选择是否锁定 say whether the type is locked (true/false)"));
+        }
+        List<String> required = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String m : change.requiredFor() == null ? List.<String>of() : change.requiredFor()) {
+            String model = m == null ? "" : m.strip();
+            if (model.isEmpty() || required.contains(model)) {
+                continue;
+            }
+            (products.exists(model) ? required : unknown).add(model);
+        }
+        if (!unknown.isEmpty()) {
+            errors.add(new FieldError("requiredFor", "known-product", "不是目录中的产品型号 no product of the catalogue: " + unknown
+                    + "; known: " + products.products().stream().map(Product::model).toList()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        ClauseType saved = new ClauseType(code, name.isEmpty() ? existing.name() : name,
+                change.locked() != null ? change.locked() : existing.locked(),
+                change.appliesToAll() != null ? change.appliesToAll() : existing != null && existing.appliesToAll(),
+                change.active() != null ? change.active() : existing == null || existing.active());
+        if (existing == null) {
+            clauses.insertType(saved);
+        } else {
+            clauses.updateType(saved);
+        }
+        if (change.requiredFor() != null) {
+            clauses.requireFor(code, required);
+        }
+        log.info("Clause type {} {} by {}: locked {}, applies to all {}, active {}, required for {}", code,
+                existing == null ? "added" : "changed", userId, saved.locked(), saved.appliesToAll(), saved.active(),
+                clauses.requiringProducts(code));
+        return saved;
+    }
+
+    /** The products whose quotes carry the type besides those that apply to all. */
+    public List<String> requiringProducts(String typeCode) {
+        return clauses.requiringProducts(type(typeCode).code());
     }
 
     private static String normalize(String typeCode) {

@@ -9,6 +9,8 @@ public final class ClausePublishProcess {
      * included). Longer texts, up to {@link ClauseLibrary#MAX_TEXT_LENGTH}, go through {@code POST /api/clauses/{type}/versions}.
      */
     public static final int MAX_FORM_TEXT_LENGTH = 4000;
+    /** the start form's choice for a clause type not in its list; the code comes in {@link Vars#OTHER_CLAUSE_TYPE} */
+    public static final String OTHER_TYPE = "OTHER";
 
     public static final class Task {
         public static final String PUBLISH_CLAUSE = "Task_PublishClause";
@@ -29,6 +31,10 @@ public final class ClausePublishProcess {
         /** the user who submitted the start form (camunda:initiator) */
         public static final String CLAUSE_PUBLISHER = "clausePublisher";
         public static final String CLAUSE_TYPE = "clauseType";
+        /** the code of a type legal added, when {@link #CLAUSE_TYPE} is {@link ClausePublishProcess#OTHER_TYPE} */
+        public static final String OTHER_CLAUSE_TYPE = "otherClauseType";
+        /** the product the text is for; empty for the default text of every product */
+        public static final String PRODUCT_MODEL = "productModel";
         /** yyyy-MM-dd as the Camunda Form date field submits it (a Date or LocalDate works too) */
         public static final String EFFECTIVE_DATE = "effectiveDate";
         public static final String CLAUSE_TEXT = "clauseText";

@@ -41,13 +41,34 @@ class ContractRepository {
                         c.clauseChanges(), c.processInstanceId(), ts(c.draftedAt()))
                 .update();
         quotes.insertLines("contract_line", "contract_id", c.id(), c.lines());
-        for (AttachedClause a : c.clauses()) {
-            jdbc.sql("INSERT INTO contract_clause (contract_id, type_code, type_name, clause_version_id, clause_version, "
-                            + "locked, clause_text, quote_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(c.id(), a.typeCode(), a.typeName(), a.versionId(), a.version(), a.locked(), a.text(),
-                            a.quoteVersion())
+        insertClauses(c.id(), c.clauses());
+    }
+
+    private void insertClauses(String contractId, List<AttachedClause> clauses) {
+        for (AttachedClause a : clauses) {
+            jdbc.sql("INSERT INTO contract_clause (contract_id, type_code, product_model, type_name, clause_version_id, "
+                            + "clause_version, locked, clause_text, quote_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(contractId, a.typeCode(), a.productColumn(), a.typeName(), a.versionId(), a.version(), a.locked(),
+                            a.text(), a.quoteVersion())
                     .update();
         }
+    }
+
+    /**
+     * The contract's clauses after locked clauses were brought to the library's latest (R-11): the clauses, the
+     * changes for the rep, confirmation cleared, back in review.
+     */
+    void replaceClauses(String contractId, List<AttachedClause> clauses, String clauseChanges) {
+        jdbc.sql("DELETE FROM contract_clause WHERE contract_id = ?").param(contractId).update();
+        insertClauses(contractId, clauses);
+        jdbc.sql("UPDATE contract SET clause_changes = ?, clause_changes_confirmed_at = NULL, status = ? WHERE id = ?")
+                .params(clauseChanges, ContractStatus.IN_REVIEW.name(), contractId).update();
+    }
+
+    /** Contracts legal has not approved yet (in review or returned to the rep), oldest first. */
+    List<String> openContractIds() {
+        return jdbc.sql("SELECT id FROM contract WHERE status <> ? ORDER BY drafted_at, id")
+                .param(ContractStatus.APPROVED.name()).query(String.class).list();
     }
 
     Optional<Contract> find(String id) {
@@ -110,15 +131,16 @@ class ContractRepository {
     }
 
     List<AttachedClause> clauses(String contractId) {
-        return jdbc.sql("SELECT type_code, type_name, clause_version_id, clause_version, locked, clause_text, quote_version "
-                        + "FROM contract_clause WHERE contract_id = ? ORDER BY type_code")
+        return jdbc.sql("SELECT type_code, product_model, type_name, clause_version_id, clause_version, locked, clause_text, "
+                        + "quote_version FROM contract_clause WHERE contract_id = ? ORDER BY type_code, product_model")
                 .param(contractId)
                 .query((rs, n) -> {
                     int qv = rs.getInt("quote_version");
                     Integer quoteVersion = rs.wasNull() ? null : qv;
                     return new AttachedClause(rs.getString("type_code"), rs.getString("type_name"),
                             rs.getLong("clause_version_id"), rs.getInt("clause_version"), rs.getBoolean("locked"),
-                            rs.getString("clause_text"), quoteVersion);
+                            rs.getString("clause_text"), quoteVersion,
+                            AttachedClause.productFromColumn(rs.getString("product_model")));
                 })
                 .list();
     }

@@ -16,7 +16,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * 发布条款版本 Publish clause version: the Tasklist way for legal to publish. The publisher is the user who submitted
+ * 发布条款版本 Publish clause version: the Tasklist way for legal to publish, for one product ({@code productModel})
+ * or as the default text of every product (empty); a type legal added comes as {@code clauseType = OTHER} with its
+ * code in {@code otherClauseType}. The publisher is the user who submitted
  * the start form, with the groups the engine authenticated him with; anyone outside {@code legal}, and any invalid
  * input, rolls the start back with the message naming the rule or field.
  */
@@ -42,6 +44,10 @@ class PublishClauseDelegate implements JavaDelegate {
             throw new AccessDeniedException(ClauseLibrary.PUBLISH_RULE);
         }
         Object type = execution.getVariable(Vars.CLAUSE_TYPE);
+        if (ClausePublishProcess.OTHER_TYPE.equals(type)) {
+            type = execution.getVariable(Vars.OTHER_CLAUSE_TYPE);
+        }
+        Object product = execution.getVariable(Vars.PRODUCT_MODEL);
         Object text = execution.getVariable(Vars.CLAUSE_TEXT);
         if (text != null && text.toString().strip().length() > ClausePublishProcess.MAX_FORM_TEXT_LENGTH) {
             throw new InvalidInputException("clauseText", "max-length", "条款正文在任务列表中最多"
@@ -49,7 +55,7 @@ class PublishClauseDelegate implements JavaDelegate {
                     + " characters in Tasklist, was " + text.toString().strip().length() + "; publish longer texts (up to "
                     + ClauseLibrary.MAX_TEXT_LENGTH + ") with POST /api/clauses/{typeCode}/versions");
         }
-        ClauseVersion version = library.publish(type == null ? null : type.toString(),
+        ClauseVersion version = library.publish(type == null ? null : type.toString(), product == null ? null : product.toString(),
                 date(execution.getVariable(Vars.EFFECTIVE_DATE)), text == null ? null : text.toString(), publisher, groups);
         execution.setVariable(Vars.CLAUSE_VERSION_ID, version.id());
         execution.setVariable(Vars.CLAUSE_VERSION, version.version());

@@ -23,7 +23,8 @@ class QuoteDocuments {
         List<QuoteDocument.Line> lines = q.lines().stream().map(l -> new QuoteDocument.Line(l.lineNo(), l.productModel(),
                 l.productName(), l.quantity(), l.unitPriceInclTax(), l.vatRate(), l.totalAmount())).toList();
         List<QuoteDocument.Clause> clauses = q.clauses().stream()
-                .map(c -> new QuoteDocument.Clause(c.typeName(), c.version(), c.locked(), c.text())).toList();
+                .map(c -> new QuoteDocument.Clause(c.productModel() == null ? c.typeName() : c.typeName() + "（" + c.productModel() + "）",
+                        c.version(), c.locked(), c.text())).toList();
         return new QuoteDocument(q.id(), q.revision(), sellerName, q.customerName(), q.customerCreditCode(), repName,
                 q.quoteDate(), q.deliveryDate(), q.rebateRate(), lines, q.netTotal(), q.taxTotal(), q.total(), clauses);
     }

@@ -41,9 +41,10 @@ class QuoteRepository {
                 .update();
         insertLines("quote_line", "quote_id", q.id(), q.lines());
         for (AttachedClause c : q.clauses()) {
-            jdbc.sql("INSERT INTO quote_clause (quote_id, type_code, type_name, clause_version_id, clause_version, locked, "
-                            + "clause_text) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(q.id(), c.typeCode(), c.typeName(), c.versionId(), c.version(), c.locked(), c.text()).update();
+            jdbc.sql("INSERT INTO quote_clause (quote_id, type_code, product_model, type_name, clause_version_id, clause_version, "
+                            + "locked, clause_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(q.id(), c.typeCode(), c.productColumn(), c.typeName(), c.versionId(), c.version(), c.locked(),
+                            c.text()).update();
         }
     }
 
@@ -87,12 +88,12 @@ class QuoteRepository {
     }
 
     List<AttachedClause> clauses(String quoteId) {
-        return jdbc.sql("SELECT type_code, type_name, clause_version_id, clause_version, locked, clause_text FROM quote_clause "
-                        + "WHERE quote_id = ? ORDER BY type_code")
+        return jdbc.sql("SELECT type_code, product_model, type_name, clause_version_id, clause_version, locked, clause_text "
+                        + "FROM quote_clause WHERE quote_id = ? ORDER BY type_code, product_model")
                 .param(quoteId)
                 .query((rs, n) -> new AttachedClause(rs.getString("type_code"), rs.getString("type_name"),
                         rs.getLong("clause_version_id"), rs.getInt("clause_version"), rs.getBoolean("locked"),
-                        rs.getString("clause_text"), null))
+                        rs.getString("clause_text"), null, AttachedClause.productFromColumn(rs.getString("product_model"))))
                 .list();
     }
 

@@ -6,6 +6,8 @@ public final class QuoteToInvoiceProcess {
     /** errorCode of {@link #U8_REJECTED_ERROR}, thrown when U8 answers errcode ≠ 0 */
     public static final String U8_REJECTED = "U8_REJECTED";
     public static final String U8_REJECTED_ERROR = "Error_U8Rejected";
+    /** message caught on the review, revision and confirmation tasks: a newer locked clause took effect */
+    public static final String LOCKED_CLAUSE_REPUBLISHED = "LockedClauseRepublished";
 
     public static final class Task {
         public static final String ASSEMBLE_QUOTE = "Task_AssembleQuote";
@@ -25,6 +27,8 @@ public final class QuoteToInvoiceProcess {
         public static final String HAND_OFF_TO_U8 = "Task_HandOffToU8";
         public static final String FIX_INVOICE_DATA = "Task_FixInvoiceData";
         public static final String APPLY_INVOICE_FIX = "Task_ApplyInvoiceFix";
+        public static final String REFRESH_LOCKED_CLAUSES = "Task_RefreshLockedClauses";
+        public static final String SIGN_CONTRACT = "Task_SignContract";
 
         private Task() {
         }
@@ -82,6 +86,8 @@ public final class QuoteToInvoiceProcess {
         // contract
         public static final String CONTRACT_ID = "contractId";
         public static final String CONTRACT_SUMMARY = "contractSummary";
+        /** the contract's total incl. tax in yuan (a Double, for gateway conditions in the diagram; the stored amount is exact) */
+        public static final String CONTRACT_TOTAL = "contractTotal";
         public static final String CLAUSE_CHANGES = "clauseChanges";
         public static final String CLAUSE_CHANGES_FOUND = "clauseChangesFound";
         public static final String CLAUSE_CHANGES_ACKNOWLEDGED = "clauseChangesAcknowledged";

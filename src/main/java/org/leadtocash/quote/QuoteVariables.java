@@ -31,6 +31,8 @@ final class QuoteVariables {
         scope.setVariable(Vars.DELIVERY_DATE, c.deliveryDate().toString());
         scope.setVariable(Vars.LINES, QuoteJson.variable(QuoteText.lineVariables(c.lines())));
         scope.setVariable(Vars.LEGAL_RETURNS, c.legalReturns());
+        // for the owner's gateway conditions, e.g. a second legal approval ${contractTotal > 1000000}
+        scope.setVariable(Vars.CONTRACT_TOTAL, c.total().doubleValue());
         scope.setVariable(Vars.CONTRACT_SUMMARY, cut(QuoteText.summary(c), "GET /api/contracts/" + c.id()));
     }
 

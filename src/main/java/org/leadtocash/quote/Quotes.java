@@ -5,10 +5,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -104,14 +102,14 @@ public class Quotes {
         String quoteId = command.quoteId() != null ? command.quoteId() : QuoteIds.next("Q", now, clock.zone());
         BigDecimal rebate = rebates.rebateRate(command.tier().name()).setScale(4, RoundingMode.HALF_UP);
         List<PricedLine> priced = new ArrayList<>();
-        Set<String> clauseTypes = new LinkedHashSet<>();
+        List<Product> quoted = new ArrayList<>();
         int lineNo = 1;
         for (OpenQuote.Line line : command.lines()) {
             Product p = line.product();
             priced.add(PricedLine.price(lineNo++, p, line.quantity(), p.unitPriceCny(), rebate));
-            clauseTypes.addAll(p.clauseTypes());
+            quoted.add(p);
         }
-        List<AttachedClause> attached = clauses.latestFor(clauseTypes).stream().map(AttachedClause::of).toList();
+        List<AttachedClause> attached = clauses.attachmentsFor(quoted).stream().map(AttachedClause::of).toList();
         Quote quote = Quote.opened(quoteId, command, rebate, priced, attached, processInstanceId, clock.today(), now);
         quotes.insert(quote);
         return quote;

@@ -19,6 +19,7 @@ final class ClauseTestTypes {
     }
 
     static void drop(JdbcClient jdbc) {
+        jdbc.sql("DELETE FROM product_clause_type WHERE clause_type LIKE 'TEST\\_%' ESCAPE '\\'").update();
         jdbc.sql("DELETE FROM clause_version WHERE type_code LIKE 'TEST\\_%' ESCAPE '\\'").update();
         jdbc.sql("DELETE FROM clause_type WHERE code LIKE 'TEST\\_%' ESCAPE '\\'").update();
     }

@@ -438,6 +438,103 @@ class QuoteToInvoiceProcessTests {
         assertThat(processInstanceQuery().processDefinitionKey(QuoteToInvoiceProcess.KEY).count()).isZero();
     }
 
+    // --- stale locked clauses (R-11) -------------------------------------------------------------------------------
+
+    @Test
+    void aLockedClausePublishedDuringReviewSendsTheContractBackToTheRepAndThenToLegal() {
+        ProcessInstance pi = processInstance(support.quote("zhangwei").processInstanceId());
+        support.toLegalReview(pi.getId(), "zhangwei");
+        String contractId = (String) runtimeService.getVariable(pi.getId(), Vars.CONTRACT_ID);
+        ClauseVersion before = library.latest("IP_OWNERSHIP");
+
+        ClauseVersion newer = support.publish("IP_OWNERSHIP", before.text().replace("保密期限为合同终止后五年", "保密期限为合同终止后八年"));
+        ProcessInstance watch = lockedClauseWatch(newer);
+        assertThat(watch).isWaitingAt(LockedClauseEffectiveProcess.Event.CLAUSE_EFFECTIVE);
+        assertThat(pi).as("nothing moves before the effective date's timer fired").isWaitingAt(Task.REVIEW_CONTRACT);
+        execute(job(LockedClauseEffectiveProcess.Event.CLAUSE_EFFECTIVE, watch));
+        execute(job(LockedClauseEffectiveProcess.Task.REOPEN_STALE_CONTRACTS, watch));
+
+        assertThat(watch).isEnded().variables().containsEntry(LockedClauseEffectiveProcess.Vars.REOPENED_CONTRACTS, contractId);
+        assertThat(pi).hasPassed(Task.REFRESH_LOCKED_CLAUSES).isWaitingAt(Task.CONFIRM_CLAUSE_CHANGES);
+        assertThat(pi).task().isAssignedTo("zhangwei");
+        assertThat((String) runtimeService.getVariable(pi.getId(), Vars.CLAUSE_CHANGES)).contains("知识产权归属",
+                "第" + newer.version() + "版 v" + newer.version(), "【八】");
+        Contract contract = contracts.get(contractId);
+        assertThat(contract.clauses()).filteredOn(c -> c.typeCode().equals("IP_OWNERSHIP")).singleElement()
+                .satisfies(c -> assertThat(c.versionId()).isEqualTo(newer.id()));
+        assertThat(contract.clauseChangesConfirmedAt()).isNull();
+        assertThat(contract.status()).isEqualTo(ContractStatus.IN_REVIEW);
+
+        completeAs("zhangwei", REP, task(Task.CONFIRM_CLAUSE_CHANGES, pi), Map.of(Vars.CLAUSE_CHANGES_ACKNOWLEDGED, true));
+        assertThat(pi).isWaitingAt(Task.REVIEW_CONTRACT);
+        support.review(pi.getId(), "APPROVE", null);
+        assertThat(pi).hasPassed(Task.RECORD_CONTRACT_REVIEW);
+        assertThat(contracts.get(contractId).clausesCurrentAtApproval()).isTrue();
+    }
+
+    @Test
+    void aLockedClausePublishedWhileTheRepRevisesBringsTheContractBackToHisConfirmation() {
+        ProcessInstance pi = processInstance(support.quote("zhangwei").processInstanceId());
+        support.toLegalReview(pi.getId(), "zhangwei");
+        support.review(pi.getId(), "RETURN", "交货期过短");
+        assertThat(pi).isWaitingAt(Task.REVISE_CONTRACT);
+
+        ClauseVersion newer = support.publish("FORCE_MAJEURE", library.latest("FORCE_MAJEURE").text() + "\n五、疫情防控措施视为不可抗力。");
+        ProcessInstance watch = lockedClauseWatch(newer);
+        execute(job(LockedClauseEffectiveProcess.Event.CLAUSE_EFFECTIVE, watch));
+        execute(job(LockedClauseEffectiveProcess.Task.REOPEN_STALE_CONTRACTS, watch));
+
+        assertThat(pi).isWaitingAt(Task.CONFIRM_CLAUSE_CHANGES);
+        assertThat((String) runtimeService.getVariable(pi.getId(), Vars.CLAUSE_CHANGES)).contains("不可抗力", "疫情防控");
+    }
+
+    @Test
+    void legalCannotApproveAContractWithAnOutdatedLockedClause() {
+        ProcessInstance pi = processInstance(support.quote("zhangwei").processInstanceId());
+        support.toLegalReview(pi.getId(), "zhangwei");
+        String contractId = (String) runtimeService.getVariable(pi.getId(), Vars.CONTRACT_ID);
+        // the new version is in force, the effective-date timer has not fired yet
+        support.publish("IP_OWNERSHIP", "知识产权条款（测试修订版）：双方各自的既有知识产权归各自所有。");
+
+        assertThatThrownBy(() -> support.review(pi.getId(), "APPROVE", null))
+                .satisfies(e -> assertThat(messages(e)).contains(Vars.REVIEW_DECISION, "stale-locked-clause", "知识产权归属",
+                        "不能批准"));
+
+        assertThat(pi).isWaitingAt(Task.REVIEW_CONTRACT);
+        Contract contract = contracts.get(contractId);
+        assertThat(contract.status()).isEqualTo(ContractStatus.IN_REVIEW);
+        assertThat(contract.approvedAt()).isNull();
+        assertThat(contract.reviews()).isEmpty();
+        // a return is still possible
+        support.review(pi.getId(), "RETURN", "请按新版知识产权条款重签");
+        assertThat(pi).isWaitingAt(Task.REVISE_CONTRACT);
+    }
+
+    @Test
+    void theReviewIsRecordedApartFromTheOneTimeSigningAndContractTotalIsThereForTheOwnersConditions() {
+        ProcessInstance pi = processInstance(support.quote("zhangwei").processInstanceId());
+        support.toLegalReview(pi.getId(), "zhangwei");
+        String contractId = (String) runtimeService.getVariable(pi.getId(), Vars.CONTRACT_ID);
+        assertThat((Double) runtimeService.getVariable(pi.getId(), Vars.CONTRACT_TOTAL))
+                .isEqualTo(contracts.get(contractId).total().doubleValue());
+
+        support.review(pi.getId(), "APPROVE", null);
+
+        assertThat(pi).hasPassed(Task.RECORD_CONTRACT_REVIEW, Task.SIGN_CONTRACT);
+        Contract signed = contracts.get(contractId);
+        assertThat(signed.status()).isEqualTo(ContractStatus.APPROVED);
+        assertThat(signed.approvedBy()).isEqualTo("zhoujie");
+        assertThat(contracts.sign(contractId).approvedAt()).as("signing is one-time").isEqualTo(signed.approvedAt());
+    }
+
+    /** The LockedClauseEffectiveProcess instance the publication started (business key TYPE-vN). */
+    private static ProcessInstance lockedClauseWatch(ClauseVersion published) {
+        ProcessInstance watch = processInstanceQuery().processDefinitionKey(LockedClauseEffectiveProcess.KEY)
+                .processInstanceBusinessKey(published.typeCode() + "-v" + published.version()).singleResult();
+        assertThat(watch).as("watch of " + published.typeCode() + " v" + published.version()).isNotNull();
+        return watch;
+    }
+
     /** For {@code LockedClauseTests}, which reads refusals this way too; the one copy is {@link ProcessTests#messages}. */
     static String messages(Throwable e) {
         return ProcessTests.messages(e);

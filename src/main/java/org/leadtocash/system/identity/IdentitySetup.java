@@ -81,6 +81,8 @@ public class IdentitySetup {
         // legal publishes clause versions from Tasklist (only legal may: the delegate checks the group too)
         String legal = org.leadtocash.shared.Groups.LEGAL;
         grant(legal, Resources.PROCESS_DEFINITION, "ClausePublishProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
+        // and keeps the clause types and which products need them (directors keep the products: ProductUpkeepProcess)
+        grant(legal, Resources.PROCESS_DEFINITION, "ClauseTypeProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(legal, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
         for (String overseer : List.of(org.leadtocash.shared.Groups.SALES_MANAGER,

@@ -1,0 +1,88 @@
+package org.leadtocash.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.leadtocash.support.AppTest;
+import org.leadtocash.support.TestData;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Legal publishes a product's own 技术协议 from the Tasklist start form "发布条款版本 Publish clause version" where she
+ * works: clause type from the list, the product model, the effective date and the text. The test checks the stored
+ * version row (type, product, date, text, publisher), not the widgets' formatting. Screenshots:
+ * {@code target/e2e-screenshots/clause-publish-*.png}.
+ */
+@AppTest
+@EnabledIf(value = "org.leadtocash.e2e.Browser#installed", disabledReason = Browser.SKIP_REASON)
+class ClausePublishBrowserTests {
+    private static final String TEXT = "JM-200专用技术协议：型腔精度±0.01mm，试模三次内交付合格样件。";
+
+    @LocalServerPort int port;
+    @Autowired TestData data;
+    @Autowired JdbcClient jdbc;
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    @BeforeEach
+    @AfterEach
+    void clean() {
+        data.reset();
+        jdbc.sql("DELETE FROM clause_version WHERE product_model IS NOT NULL").update();
+    }
+
+    @Test
+    void legalPublishesAProductsOwnClauseTextFromTheTasklistStartForm() {
+        LocalDate effective = TestData.today().plusDays(3);
+        Browser browser = browsers.open("http://localhost:" + port);
+        browser.loginTo("tasklist", "zhoujie", "zhoujie");
+        browser.open("/camunda/app/tasklist/default/#/?processStart=true");
+        browser.clickable(By.xpath("//a[contains(normalize-space(.), '发布条款版本 Publish clause version')]")).click();
+        WebElement text = browser.visible(By.cssSelector("textarea[id$='-Field_clauseText']"));
+        browser.screenshot("clause-publish-1-start-form");
+
+        browser.clickable(By.cssSelector("[id$='-Field_clauseType-display']")).click();
+        browser.clickable(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][contains(normalize-space(.), '技术协议')]")).click();
+        browser.visible(By.cssSelector("input[id$='-Field_productModel']")).sendKeys("JM-200");
+        WebElement date = browser.visible(By.cssSelector("input[id$='-Field_effectiveDate-date']"));
+        String placeholder = date.getDomAttribute("placeholder");
+        date.sendKeys(effective.format(DateTimeFormatter.ofPattern(
+                (placeholder == null || placeholder.isBlank() ? "mm/dd/yyyy" : placeholder).replace("mm", "MM"), Locale.ROOT)));
+        date.sendKeys(Keys.TAB);
+        browser.until("the effective date to stay after leaving the field", d -> !Browser.value(date).isBlank());
+        text.sendKeys(TEXT);
+        browser.until("the text to be taken", d -> TEXT.equals(Browser.value(text)));
+        browser.screenshot("clause-publish-2-filled");
+
+        browser.clickable(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+        browser.until("the version row", d -> count() == 1);
+        browser.screenshot("clause-publish-3-published");
+
+        Map<String, Object> row = jdbc.sql("SELECT type_code, product_model, effective_date, clause_text, published_by "
+                        + "FROM clause_version WHERE product_model IS NOT NULL")
+                .query((rs, n) -> Map.<String, Object>of("type", rs.getString(1), "product", rs.getString(2),
+                        "effective", rs.getDate(3).toLocalDate(), "text", rs.getString(4), "by", rs.getString(5)))
+                .single();
+        assertThat(row).containsEntry("type", "TECHNICAL_AGREEMENT").containsEntry("product", "JM-200")
+                .containsEntry("effective", effective).containsEntry("text", TEXT).containsEntry("by", "zhoujie");
+    }
+
+    private int count() {
+        return jdbc.sql("SELECT COUNT(*) FROM clause_version WHERE product_model IS NOT NULL").query(Integer.class).single();
+    }
+}
