@@ -187,7 +187,73 @@ class OwnerChangeTests {
         assertThat(before).isEnded();
     }
 
+    /** Change 11: a new field on the first-contact form (客户意向等级 intent level), kept with the lead. */
+    @Test
+    void change11IntentLevelOnTheFirstContactFormIsKeptWithTheLead() throws Exception {
+        data.deactivateAllRepsExcept("lina");
+        Lead earlier = receive("WEBSITE_FORM", "EAST", "90000");
+        ProcessInstance before = processInstance(earlier.processInstanceId());
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, before));
+
+        Map<String, byte[]> files = withForms(ModelerDeploy.shipped("bpmn/lead-routing.bpmn"), "lead-phone-intake.form", "assign-lead.form");
+        files.put("first-contact.form", ModelerDeploy.editText("forms/first-contact.form", "\"components\": [",
+                "\"components\": [" + INTENT_LEVEL_FIELD + ","));
+        deployAsDirector("forms/first-contact.form intent level", files);
+        Lead later = receive("WEBSITE_FORM", "EAST", "90000");
+        ProcessInstance after = processInstance(later.processInstanceId());
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, after));
+
+        String newTask = task(LeadRoutingProcess.Task.FIRST_CONTACT, after).getId();
+        String oldTask = task(LeadRoutingProcess.Task.FIRST_CONTACT, before).getId();
+        assertThat(deployedForm("lina", newTask)).contains("\"key\":\"intentLevel\"");
+        assertThat(deployedForm("lina", oldTask)).doesNotContain("intentLevel");
+
+        assertThat(submitFirstContact("lina", newTask, "A").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(submitFirstContact("lina", oldTask, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(after).isEnded();
+        assertThat(before).isEnded();
+        JsonNode answers = JSON.readTree(rest.withBasicAuth("lina", "lina").getForEntity("/api/leads/" + later.id() + "/answers",
+                String.class).getBody());
+        assertThat(answers).singleElement().satisfies(a -> {
+            assertThat(a.path("key").asText()).isEqualTo("intentLevel");
+            assertThat(a.path("label").asText()).isEqualTo("客户意向等级 Intent level");
+            assertThat(a.path("value").asText()).isEqualTo("A");
+            assertThat(a.path("formId").asText()).isEqualTo("form-first-contact");
+        });
+        assertThat(JSON.readTree(rest.withBasicAuth("lina", "lina").getForEntity("/api/leads/" + earlier.id() + "/answers",
+                String.class).getBody())).isEmpty();
+        assertThat(rest.withBasicAuth("zhangwei", "zhangwei").getForEntity("/api/leads/" + later.id() + "/answers", String.class)
+                .getStatusCode()).as("another rep").isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     // --- helpers ---
+
+    static final String INTENT_LEVEL_FIELD = "{\"label\": \"客户意向等级 Intent level\", \"type\": \"select\", \"id\": \"Field_intentLevel\","
+            + " \"key\": \"intentLevel\", \"values\": [{\"label\": \"A 高 High\", \"value\": \"A\"},"
+            + " {\"label\": \"B 中 Medium\", \"value\": \"B\"}, {\"label\": \"C 低 Low\", \"value\": \"C\"}]}";
+
+    private String deployedForm(String user, String taskId) throws Exception {
+        ResponseEntity<String> form = rest.withBasicAuth(user, user).getForEntity("/engine-rest/task/" + taskId + "/deployed-form",
+                String.class);
+        assertThat(form.getStatusCode()).as(form.getBody()).isEqualTo(HttpStatus.OK);
+        return JSON.readTree(form.getBody()).toString();
+    }
+
+    /** What Tasklist posts when the rep submits the first-contact form (the new field only when the form has it). */
+    private ResponseEntity<String> submitFirstContact(String user, String taskId, String intentLevel) throws Exception {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("contactOutcome", Map.of("value", "REACHED", "type", "String"));
+        variables.put("contactNotes", Map.of("value", "客户有兴趣 interested", "type", "String"));
+        variables.put("nextFollowUpDate", Map.of("value", TestData.today().plusDays(1).toString(), "type", "String"));
+        if (intentLevel != null) {
+            variables.put("intentLevel", Map.of("value", intentLevel, "type", "String"));
+        }
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user).exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>(JSON.writeValueAsString(Map.of("variables", variables)), h), String.class);
+    }
 
     static final String TRADE_SHOW_MID_SOUTH_ROW = "<rule id=\"Rule_TradeShowMidSouth\">"
             + "<description>展会扫码、预算5–20万、华南：优先陈静 Trade show, budget 50k–200k, South: prefer Chen Jing</description>"
