@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 @Component("recordContactAttemptDelegate")
 class RecordContactAttemptDelegate implements JavaDelegate {
     private final LeadFollowUp followUp;
+    private final LeadFormAnswers answers;
 
-    public RecordContactAttemptDelegate(LeadFollowUp followUp) {
+    public RecordContactAttemptDelegate(LeadFollowUp followUp, LeadFormAnswers answers) {
         this.followUp = followUp;
+        this.answers = answers;
     }
 
     @Override
@@ -23,6 +25,8 @@ class RecordContactAttemptDelegate implements JavaDelegate {
                 execution.getVariable(Vars.CONTACT_NOTES), execution.getVariable(Vars.NEXT_FOLLOW_UP_DATE),
                 execution.getVariable(Vars.INVALID_REASON));
         followUp.record((String) execution.getVariable(Vars.LEAD_ID), (String) execution.getVariable(Vars.ASSIGNEE), attempt);
+        // fields an owner added to the form in Modeler are kept with the lead too
+        answers.record(execution, (String) execution.getVariable(Vars.LEAD_ID));
         Object attempts = execution.getVariable(Vars.CONTACT_ATTEMPTS);
         execution.setVariable(Vars.CONTACT_ATTEMPTS, (attempts instanceof Number n ? n.intValue() : 0) + 1);
         execution.setVariable(Vars.CONTACT_OUTCOME, attempt.outcome().name());

@@ -1,0 +1,315 @@
+package org.leadtocash.ownerchange;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.leadtocash.support.ProcessTests.*;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leadtocash.lead.Lead;
+import org.leadtocash.lead.LeadIntake;
+import org.leadtocash.lead.LeadRoutingProcess;
+import org.leadtocash.lead.LeadSource;
+import org.leadtocash.payment.JourneyNode;
+import org.leadtocash.payment.PaymentFixtures;
+import org.leadtocash.payment.PaymentJourney;
+import org.leadtocash.payment.PaymentJourneyProcess;
+import org.leadtocash.payment.PaymentJourneys;
+import org.leadtocash.shared.Groups;
+import org.leadtocash.shared.ModelProperties;
+import org.leadtocash.support.AppTest;
+import org.leadtocash.support.ModelerDeploy;
+import org.leadtocash.support.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Issue 11's everyday owner changes, done as a process owner does them: open the shipped file, change it the way Modeler
+ * would (Camunda model API or the file's text), deploy it with {@code POST /engine-rest/deployment/create} as the regional
+ * director wanglei over real HTTP — no Java, no configuration, no restart. Each test checks that new instances follow
+ * the change while an instance started before keeps its own version and runs to its end. Numbers are the issue's.
+ */
+@AppTest
+class OwnerChangeTests {
+    static final String DIRECTOR = "wanglei";
+    static final List<String> REP = List.of(Groups.SALES_REP);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String[] LEAD_FORMS = {"lead-phone-intake.form", "assign-lead.form", "first-contact.form"};
+
+    @Autowired TestRestTemplate rest;
+    @Autowired RepositoryService repositoryService;
+    @Autowired LeadIntake intake;
+    @Autowired PaymentJourneys journeys;
+    @Autowired PaymentFixtures paymentFixtures;
+    @Autowired TestData data;
+    @Autowired JdbcClient jdbc;
+
+    private Instant t0;
+
+    @BeforeEach
+    void setUp() {
+        data.reset();
+        paymentFixtures.reset();
+        t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        moveClockTo(t0);
+    }
+
+    @AfterEach
+    void removeOwnerDeployments() {
+        repositoryService.createDeploymentQuery().deploymentSource("Camunda Modeler").list()
+                .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+    }
+
+    /** Change 1: first-contact escalation 4 h → 3 h, still measured from lead creation. */
+    @Test
+    void change01FirstContactEscalationThreeHoursInsteadOfFour() throws Exception {
+        data.deactivateAllRepsExcept("lina");
+        ProcessInstance before = processInstance(receive("WEBSITE_FORM", "EAST", "90000").processInstanceId());
+
+        Map<String, byte[]> files = withForms(ModelerDeploy.editDiagram("bpmn/lead-routing.bpmn", model -> model
+                .getModelElementsByType(TimerEventDefinition.class).stream()
+                .filter(t -> LeadRoutingProcess.Sla.FIRST_CONTACT.equals(
+                        ModelProperties.property((BaseElement) t.getParentElement(), LeadRoutingProcess.Sla.PROPERTY)))
+                .forEach(t -> t.getTimeDuration().setTextContent("PT3H"))), LEAD_FORMS);
+        String deployment = deployAsDirector("bpmn/lead-routing.bpmn 3h", files);
+        ProcessInstance after = processInstance(receive("WEBSITE_FORM", "EAST", "90000").processInstanceId());
+
+        assertThat(after.getProcessDefinitionId()).isEqualTo(definitionIn(deployment)).isNotEqualTo(before.getProcessDefinitionId());
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, after));
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, before));
+        assertThat(timer(after, LeadRoutingProcess.Event.FOUR_HOURS_NO_CONTACT).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(3))));
+        assertThat(task(LeadRoutingProcess.Task.FIRST_CONTACT, after).getDueDate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(3))));
+        assertThat(timer(before, LeadRoutingProcess.Event.FOUR_HOURS_NO_CONTACT).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(4))));
+
+        fireTimer(after, LeadRoutingProcess.Event.FOUR_HOURS_NO_CONTACT);
+        assertThat(after).isWaitingAt(LeadRoutingProcess.Task.VOICE_CALL_REMINDER, LeadRoutingProcess.Task.FIRST_CONTACT);
+        assertThat(timer(before, LeadRoutingProcess.Event.FOUR_HOURS_NO_CONTACT)).as("the old version's 4 h timer, not yet due").isNotNull();
+
+        completeFirstContact(before);
+        assertThat(before).isEnded().hasPassed(LeadRoutingProcess.Event.LEAD_CONTACTED);
+    }
+
+    /** Change 3: add a routing row (trade show, 5万–20万, South → prefer chenjing), backtested before it is deployed. */
+    @Test
+    void change03NewRoutingRowSendsTradeShowMidSouthLeadsToChenjing() throws Exception {
+        Lead earlier = receive("TRADE_SHOW_QR", "SOUTH", "100000");
+        ProcessInstance before = processInstance(earlier.processInstanceId());
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, before));
+        assertThat(assignee(earlier)).isEqualTo("liuyang");
+        byte[] table = ModelerDeploy.editText("bpmn/lead-routing.dmn", "<rule id=\"Rule_MidBudgetSouth\">", TRADE_SHOW_MID_SOUTH_ROW
+                + "<rule id=\"Rule_MidBudgetSouth\">");
+
+        JsonNode backtest = backtest(table);
+        assertThat(backtest.path("changed")).singleElement().satisfies(c -> {
+            assertThat(c.path("leadId").asText()).isEqualTo(earlier.id());
+            assertThat(c.path("before").path("ruleId").asText()).isEqualTo("Rule_MidBudgetSouth");
+            assertThat(c.path("after").path("ruleId").asText()).isEqualTo("Rule_TradeShowMidSouth");
+            assertThat(c.path("after").path("preferredReps").toString()).isEqualTo("[\"chenjing\"]");
+        });
+
+        deployAsDirector("bpmn/lead-routing.dmn row", Map.of("lead-routing.dmn", table));
+        Lead later = receive("TRADE_SHOW_QR", "SOUTH", "100000");
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, processInstance(later.processInstanceId())));
+
+        assertThat(assignee(later)).isEqualTo("chenjing");
+        assertThat(jdbc.sql("SELECT routing_rule FROM sales_lead WHERE id = :id").param("id", later.id()).query(String.class).single())
+                .contains("展会中额华南");
+        completeFirstContact(before);
+        assertThat(before).isEnded();
+        assertThat(assignee(earlier)).isEqualTo("liuyang");
+    }
+
+    /** Change 9: the breaker at node ③ (customer procurement started) after 24 h instead of 48 h; the other nodes keep 48 h. */
+    @Test
+    void change09BreakerAtNodeThreeAfterTwentyFourHours() throws Exception {
+        PaymentJourney earlier = journeys.start(PaymentFixtures.start());
+        ProcessInstance before = processInstance(earlier.processInstanceId());
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("payment-journey.bpmn", ModelerDeploy.editDiagram("bpmn/payment-journey.bpmn", model -> model
+                .getModelElementsByType(TimerEventDefinition.class).stream()
+                .filter(t -> JourneyNode.PROCUREMENT_STARTED.name().equals(ModelProperties.property((BaseElement) t.getParentElement(),
+                        PaymentJourneyProcess.Breaker.NODE)))
+                .forEach(t -> t.getTimeCycle().setTextContent("R/PT24H"))));
+        for (String form : List.of("payment-journey-start.form", "payment-invoice-signed.form", "payment-procurement-started.form",
+                "payment-customer-paid.form", "payment-bank-receipt.form", "payment-blocker-checklist.form")) {
+            files.put(form, ModelerDeploy.shipped("forms/" + form));
+        }
+        String deployment = deployAsDirector("bpmn/payment-journey.bpmn node 3 24h", files);
+        PaymentJourney later = journeys.start(PaymentFixtures.start());
+        ProcessInstance after = processInstance(later.processInstanceId());
+        assertThat(after.getProcessDefinitionId()).isEqualTo(definitionIn(deployment));
+
+        assertThat(timer(after, PaymentJourneyProcess.Event.BREAKER_INVOICE_SUBMITTED).getDuedate())
+                .as("node ① keeps 48 h").isEqualTo(Date.from(t0.plus(Duration.ofHours(48))));
+        for (ProcessInstance pi : List.of(before, after)) {
+            completeAsRep(pi, PaymentJourneyProcess.Task.AWAIT_INVOICE_SIGNED, Map.of(
+                    PaymentJourneyProcess.Vars.INVOICE_SIGNED_DATE, TestData.today().toString(),
+                    PaymentJourneyProcess.Vars.EXPECTED_PAYMENT_DATE, TestData.today().plusDays(30).toString(),
+                    PaymentJourneyProcess.Vars.PROCUREMENT_CONTACT_NAME, "王采购",
+                    PaymentJourneyProcess.Vars.PROCUREMENT_CONTACT_MOBILE, "139 1234 5678"));
+            completeAsRep(pi, PaymentJourneyProcess.Task.AWAIT_PROCUREMENT_STARTED, Map.of(
+                    PaymentJourneyProcess.Vars.PROCUREMENT_REFERENCE, "CG-2025-0611",
+                    PaymentJourneyProcess.Vars.PROCUREMENT_STARTED_DATE, "2025-06-09"));
+        }
+        assertThat(timer(after, PaymentJourneyProcess.Event.BREAKER_PROCUREMENT_STARTED).getDuedate())
+                .isEqualTo(Date.from(t0.plus(Duration.ofHours(24))));
+        assertThat(timer(before, PaymentJourneyProcess.Event.BREAKER_PROCUREMENT_STARTED).getDuedate())
+                .isEqualTo(Date.from(t0.plus(Duration.ofHours(48))));
+        assertThat(task(PaymentJourneyProcess.Task.AWAIT_CUSTOMER_PAID, after).getDueDate())
+                .isEqualTo(Date.from(t0.plus(Duration.ofHours(24))));
+
+        journeys.applyBankReceipt(earlier.invoiceNo(), new BigDecimal("128000.00"), LocalDate.of(2025, 6, 11), "BK-OLD", "wufang");
+        assertThat(before).isEnded();
+    }
+
+    /** Change 11: a new field on the first-contact form (客户意向等级 intent level), kept with the lead. */
+    @Test
+    void change11IntentLevelOnTheFirstContactFormIsKeptWithTheLead() throws Exception {
+        data.deactivateAllRepsExcept("lina");
+        Lead earlier = receive("WEBSITE_FORM", "EAST", "90000");
+        ProcessInstance before = processInstance(earlier.processInstanceId());
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, before));
+
+        Map<String, byte[]> files = withForms(ModelerDeploy.shipped("bpmn/lead-routing.bpmn"), "lead-phone-intake.form", "assign-lead.form");
+        files.put("first-contact.form", ModelerDeploy.editText("forms/first-contact.form", "\"components\": [",
+                "\"components\": [" + INTENT_LEVEL_FIELD + ","));
+        deployAsDirector("forms/first-contact.form intent level", files);
+        Lead later = receive("WEBSITE_FORM", "EAST", "90000");
+        ProcessInstance after = processInstance(later.processInstanceId());
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, after));
+
+        String newTask = task(LeadRoutingProcess.Task.FIRST_CONTACT, after).getId();
+        String oldTask = task(LeadRoutingProcess.Task.FIRST_CONTACT, before).getId();
+        assertThat(deployedForm("lina", newTask)).contains("\"key\":\"intentLevel\"");
+        assertThat(deployedForm("lina", oldTask)).doesNotContain("intentLevel");
+
+        assertThat(submitFirstContact("lina", newTask, "A").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(submitFirstContact("lina", oldTask, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(after).isEnded();
+        assertThat(before).isEnded();
+        JsonNode answers = JSON.readTree(rest.withBasicAuth("lina", "lina").getForEntity("/api/leads/" + later.id() + "/answers",
+                String.class).getBody());
+        assertThat(answers).singleElement().satisfies(a -> {
+            assertThat(a.path("key").asText()).isEqualTo("intentLevel");
+            assertThat(a.path("label").asText()).isEqualTo("客户意向等级 Intent level");
+            assertThat(a.path("value").asText()).isEqualTo("A");
+            assertThat(a.path("formId").asText()).isEqualTo("form-first-contact");
+        });
+        assertThat(JSON.readTree(rest.withBasicAuth("lina", "lina").getForEntity("/api/leads/" + earlier.id() + "/answers",
+                String.class).getBody())).isEmpty();
+        assertThat(rest.withBasicAuth("zhangwei", "zhangwei").getForEntity("/api/leads/" + later.id() + "/answers", String.class)
+                .getStatusCode()).as("another rep").isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    // --- helpers ---
+
+    static final String INTENT_LEVEL_FIELD = "{\"label\": \"客户意向等级 Intent level\", \"type\": \"select\", \"id\": \"Field_intentLevel\","
+            + " \"key\": \"intentLevel\", \"values\": [{\"label\": \"A 高 High\", \"value\": \"A\"},"
+            + " {\"label\": \"B 中 Medium\", \"value\": \"B\"}, {\"label\": \"C 低 Low\", \"value\": \"C\"}]}";
+
+    private String deployedForm(String user, String taskId) throws Exception {
+        ResponseEntity<String> form = rest.withBasicAuth(user, user).getForEntity("/engine-rest/task/" + taskId + "/deployed-form",
+                String.class);
+        assertThat(form.getStatusCode()).as(form.getBody()).isEqualTo(HttpStatus.OK);
+        return JSON.readTree(form.getBody()).toString();
+    }
+
+    /** What Tasklist posts when the rep submits the first-contact form (the new field only when the form has it). */
+    private ResponseEntity<String> submitFirstContact(String user, String taskId, String intentLevel) throws Exception {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("contactOutcome", Map.of("value", "REACHED", "type", "String"));
+        variables.put("contactNotes", Map.of("value", "客户有兴趣 interested", "type", "String"));
+        variables.put("nextFollowUpDate", Map.of("value", TestData.today().plusDays(1).toString(), "type", "String"));
+        if (intentLevel != null) {
+            variables.put("intentLevel", Map.of("value", intentLevel, "type", "String"));
+        }
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user).exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>(JSON.writeValueAsString(Map.of("variables", variables)), h), String.class);
+    }
+
+    static final String TRADE_SHOW_MID_SOUTH_ROW = "<rule id=\"Rule_TradeShowMidSouth\">"
+            + "<description>展会扫码、预算5–20万、华南：优先陈静 Trade show, budget 50k–200k, South: prefer Chen Jing</description>"
+            + "<inputEntry id=\"UnaryTests_TradeShowMidSouth_Source\"><text>\"TRADE_SHOW_QR\"</text></inputEntry>"
+            + "<inputEntry id=\"UnaryTests_TradeShowMidSouth_BudgetTier\"><text>\"MID\"</text></inputEntry>"
+            + "<inputEntry id=\"UnaryTests_TradeShowMidSouth_Region\"><text>\"SOUTH\"</text></inputEntry>"
+            + "<outputEntry id=\"LiteralExpression_TradeShowMidSouth_RuleName\"><text>\"展会中额华南 Trade show mid, South\"</text></outputEntry>"
+            + "<outputEntry id=\"LiteralExpression_TradeShowMidSouth_Team\"><text>\"SOUTH\"</text></outputEntry>"
+            + "<outputEntry id=\"LiteralExpression_TradeShowMidSouth_PreferredReps\"><text>\"chenjing\"</text></outputEntry>"
+            + "</rule>";
+
+    private Lead receive(String source, String region, String budget) {
+        return intake.receive(TestData.leadBody(source, region, budget), LeadSource.valueOf(source)).lead();
+    }
+
+    private String assignee(Lead lead) {
+        return jdbc.sql("SELECT assignee FROM sales_lead WHERE id = :id").param("id", lead.id()).query(String.class).single();
+    }
+
+    private static void completeFirstContact(ProcessInstance pi) {
+        var task = task(LeadRoutingProcess.Task.FIRST_CONTACT, pi);
+        completeAs(task.getAssignee(), REP, task, withVariables(LeadRoutingProcess.Vars.CONTACT_OUTCOME, "REACHED",
+                LeadRoutingProcess.Vars.NEXT_FOLLOW_UP_DATE, TestData.today().plusDays(1).toString(),
+                LeadRoutingProcess.Vars.CONTACT_NOTES, "客户有兴趣 interested"));
+    }
+
+    private static void completeAsRep(ProcessInstance pi, String taskKey, Map<String, Object> vars) {
+        var task = task(taskKey, pi);
+        completeAs(task.getAssignee(), REP, task, vars);
+    }
+
+    private static Map<String, byte[]> withForms(byte[] diagram, String... forms) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("lead-routing.bpmn", diagram);
+        for (String form : forms) {
+            files.put(form, ModelerDeploy.shipped("forms/" + form));
+        }
+        return files;
+    }
+
+    private String deployAsDirector(String name, Map<String, byte[]> files) throws Exception {
+        ResponseEntity<String> response = ModelerDeploy.deploy(rest, DIRECTOR, name, files);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return JSON.readTree(response.getBody()).path("id").asText();
+    }
+
+    private String definitionIn(String deploymentId) {
+        return repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId).singleResult().getId();
+    }
+
+    private JsonNode backtest(byte[] table) throws Exception {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_XML);
+        ResponseEntity<String> response = rest.withBasicAuth(DIRECTOR, DIRECTOR).exchange("/api/routing/backtest?days=1",
+                HttpMethod.POST, new HttpEntity<>(table, h), String.class);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return JSON.readTree(response.getBody());
+    }
+}
