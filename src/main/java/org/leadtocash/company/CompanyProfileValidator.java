@@ -44,7 +44,7 @@ final class CompanyProfileValidator {
             String problem = CreditCode.problem(taxNumber);
             if (problem != null) {
                 errors.add(error(CompanyField.TAX_NUMBER, "credit-code",
-                        "统一社会信用代码 GB 32100-2015 unified social credit code: " + problem));
+                        "统一社会信用代码 unified social credit code: " + problem));
             }
         }
         String addressPhone = text(errors, CompanyField.ADDRESS_PHONE, raw.addressPhone(), MAX_ADDRESS_PHONE);
