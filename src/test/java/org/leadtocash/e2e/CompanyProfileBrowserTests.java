@@ -118,6 +118,15 @@ class CompanyProfileBrowserTests {
         } finally {
             Files.delete(logo);
         }
+
+        // in English the section keeps working and says the same thing
+        browser.clickable(By.cssSelector(".leadtocash-language a[data-locale='en']")).click();
+        browser.visible(By.cssSelector(".leadtocash-language a[data-locale='en'][aria-current]"));
+        WebElement english = browser.visible(By.cssSelector(".leadtocash-company[data-loaded]"));
+        assertThat(english.findElement(By.cssSelector("label[for=leadtocash-company-bankAccount]")).getText())
+                .startsWith("Bank account");
+        assertThat(Browser.value(english.findElement(By.name("bankAccount")))).isEqualTo(TYPED.get("bankAccount"));
+        browser.screenshot("company-6-english");
     }
 
     private static void type(WebElement form, String field, String text) {
