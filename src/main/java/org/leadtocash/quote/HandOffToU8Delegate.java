@@ -3,6 +3,7 @@ package org.leadtocash.quote;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.leadtocash.company.CompanyProfile;
 import org.leadtocash.erp.HandOffResult;
 import org.leadtocash.erp.U8HandOff;
 import org.leadtocash.erp.U8RejectedException;
@@ -16,24 +17,30 @@ import org.springframework.stereotype.Component;
  * 5xx propagates, the job retries and ends as an incident; a business rejection (errcode ≠ 0) is recorded and thrown
  * as BPMN error {@code U8_REJECTED} with "errcode errmsg", which sends finance to fix the invoice data. U8HandOff
  * never sends an invoice request U8 already accepted again (its hand-off log); without U8 configured it exports the
- * payload for finance and answers EXPORTED_NOT_SENT.
+ * payload for finance and answers EXPORTED_NOT_SENT. While the company profile is incomplete nothing is sent: the job
+ * fails with the missing fields named and, once retries are spent, is an incident an operator retries after the
+ * administrator completed the profile.
  */
 @Component("handOffToU8Delegate")
 class HandOffToU8Delegate implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(HandOffToU8Delegate.class);
+    static final String PURPOSE = "同步至用友U8 hand off to U8";
 
     private final InvoiceRequests invoiceRequests;
     private final U8HandOff u8;
+    private final CompanyProfile companyProfile;
 
-    public HandOffToU8Delegate(InvoiceRequests invoiceRequests, U8HandOff u8) {
+    public HandOffToU8Delegate(InvoiceRequests invoiceRequests, U8HandOff u8, CompanyProfile companyProfile) {
         this.invoiceRequests = invoiceRequests;
         this.u8 = u8;
+        this.companyProfile = companyProfile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String id = QuoteVariables.string(execution, Vars.INVOICE_REQUEST_ID);
         InvoiceRequest request = invoiceRequests.find(id);
+        companyProfile.requireComplete(PURPOSE);
         HandOffResult result;
         try {
             result = u8.handOff(InvoiceRequests.order(request));

@@ -7,19 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.leadtocash.company.CompanyDetails;
+import org.leadtocash.company.CompanyProfile;
 import org.leadtocash.erp.HandOffResult;
 import org.leadtocash.erp.SaleInvoiceEntry;
 import org.leadtocash.erp.SaleInvoiceOrder;
 import org.leadtocash.shared.EngineClock;
 import org.leadtocash.shared.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Invoice requests (R-13, R-14). Generated from the approved contract: per line, the tax-inclusive total is split by
  * its VAT rate (net = total / (1 + rate) HALF_UP to the fen, tax = total − net), so net + tax = total on every line
- * and, summed, in total; the receiving bank account is the company's ({@code leadtocash.company.*}). Handed to U8 as
+ * and, summed, in total; the receiving bank and account are the company profile's, and a request is refused (an
+ * incident naming the missing fields) while the profile is incomplete. Handed to U8 as
  * a sale invoice; every verdict is recorded for the invoicing error rate; finance corrects the invoice fields U8
  * rejected.
  */
@@ -27,20 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
 class InvoiceRequests {
     static final int UNIT_PRICE_SCALE = 6;
 
+    static final String PURPOSE = "生成开票申请 create the invoice request";
+
     private final InvoiceRepository invoices;
     private final Contracts contracts;
     private final EngineClock clock;
-    private final String bankName;
-    private final String bankAccount;
+    private final CompanyProfile companyProfile;
 
-    public InvoiceRequests(InvoiceRepository invoices, Contracts contracts, EngineClock clock,
-                           @Value("${leadtocash.company.bank-name:中国工商银行上海张江支行}") String bankName,
-                           @Value("${leadtocash.company.bank-account:1001 2345 6789 0123 456}") String bankAccount) {
+    public InvoiceRequests(InvoiceRepository invoices, Contracts contracts, EngineClock clock, CompanyProfile companyProfile) {
         this.invoices = invoices;
         this.contracts = contracts;
         this.clock = clock;
-        this.bankName = bankName;
-        this.bankAccount = bankAccount;
+        this.companyProfile = companyProfile;
     }
 
     public InvoiceRequest find(String id) {
@@ -56,7 +56,11 @@ class InvoiceRequests {
         return r;
     }
 
-    /** 生成开票申请 Create the invoice request of an approved contract (idempotent per contract). */
+    /**
+     * 生成开票申请 Create the invoice request of an approved contract (idempotent per contract).
+     *
+     * @throws org.leadtocash.company.CompanyProfileIncompleteException while the company profile lacks a required field
+     */
     @Transactional
     public InvoiceRequest create(String contractId, String processInstanceId) {
         var existing = invoices.idOfContract(contractId);
@@ -67,10 +71,11 @@ class InvoiceRequests {
         if (c.status() != ContractStatus.APPROVED) {
             throw new IllegalStateException("contract " + contractId + " is " + c.status() + ", not APPROVED");
         }
+        CompanyDetails company = companyProfile.requireComplete(PURPOSE);
         List<InvoiceLine> lines = lines(c.lines());
         Instant now = clock.now();
-        InvoiceRequest request = InvoiceRequest.created(QuoteIds.next("INV", now, clock.zone()), c, lines, bankName,
-                bankAccount, clock.today(), now);
+        InvoiceRequest request = InvoiceRequest.created(QuoteIds.next("INV", now, clock.zone()), c, lines,
+                company.bankName(), company.bankAccount(), clock.today(), now);
         invoices.insert(request, processInstanceId);
         return find(request.id());
     }

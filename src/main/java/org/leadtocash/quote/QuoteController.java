@@ -72,7 +72,9 @@ class QuoteController {
         return editQuoteTask.completeViaApi(id, body, currentUser.id(), currentUser.seesAllSalesData());
     }
 
-    /** The quote as a PDF in one action. */
+    /**
+     * The quote as a PDF in one action (R-30); 409 naming the missing fields while the company profile is incomplete.
+     */
     @GetMapping(path = "/quotes/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> quotePdf(@PathVariable String id) {
         Quote quote = quotes.visible(id, viewer());

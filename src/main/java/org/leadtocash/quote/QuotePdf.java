@@ -2,7 +2,6 @@ package org.leadtocash.quote;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,22 +35,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Renders a quote as an A4 PDF in Chinese (R-30): letterhead with logo and seller, a diagonal "报价单 QUOTATION"
- * watermark with the quote id on every page, customer block, product lines, net/VAT/total in CNY, then every clause
- * in full (locked ones marked 【锁定 locked】), long texts flowing onto further pages, "第 n / N 页" at the foot.
+ * Renders a quote as an A4 PDF in Chinese (R-30): letterhead with the company profile's logo (when set), seller name,
+ * taxpayer id, address and phone; a diagonal watermark on every page — the profile's watermark text (when set) above
+ * "报价单 QUOTATION" and the quote id; customer block, product lines, net/VAT/total in CNY, then every clause
+ * in full (locked ones marked 【锁定 locked】), the seller's bank and account by the totals, long texts flowing onto further pages, "第 n / N 页" at the foot.
  * The CJK font is embedded as a subset, so the text shows and extracts (copy, search, PDFTextStripper) on any machine;
  * where the font comes from: {@link QuotePdfFonts}. Same document in, same bytes out.
  */
 @Service
 class QuotePdf {
     private static final Logger log = LoggerFactory.getLogger(QuotePdf.class);
-    private static final String LOGO = "quote-pdf/logo.png";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final Pattern CJK_THEN_LATIN = Pattern.compile("^([^A-Za-z]*[\\p{IsHan}）)][^A-Za-z]*?)\\s+([A-Za-z].*)$");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final QuotePdfFonts fonts;
-    private final byte[] logo;
 
     /** With the default font locations (tests, tools). */
     public QuotePdf() {
@@ -66,14 +64,6 @@ class QuotePdf {
             log.error("{} — quote PDFs cannot be rendered until this is fixed", fonts.problem());
         } else {
             log.info("quote PDF font: {}", fonts.path());
-        }
-        try (InputStream in = QuotePdf.class.getClassLoader().getResourceAsStream(LOGO)) {
-            if (in == null) {
-                throw new IllegalStateException("quote PDF: classpath resource " + LOGO + " is missing");
-            }
-            this.logo = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -92,8 +82,13 @@ class QuotePdf {
     private byte[] render(QuoteDocument doc, TrueTypeFont font) throws IOException {
         try (PDDocument pdf = new PDDocument()) {
             info(pdf, doc);
-            PDImageXObject logoImage = PDImageXObject.createFromByteArray(pdf, logo, "logo.png");
-            List<String> watermark = List.of("报价单 QUOTATION", text(doc.quoteId()));
+            byte[] logo = doc.seller().logo();
+            PDImageXObject logoImage = logo == null || logo.length == 0 ? null
+                    : PDImageXObject.createFromByteArray(pdf, logo, "logo");
+            String ownWatermark = doc.seller().watermark();
+            List<String> watermark = ownWatermark == null || ownWatermark.isBlank()
+                    ? List.of("报价单 QUOTATION", text(doc.quoteId()))
+                    : List.of(ownWatermark.strip(), "报价单 QUOTATION · " + text(doc.quoteId()));
             QuotePdfCanvas canvas = new QuotePdfCanvas(pdf, font, watermark,
                     (c, pageIndex) -> pageIndex == 0 ? letterhead(c, doc, logoImage) : continuationHeader(c, doc));
             canvas.newPage();
@@ -144,9 +139,16 @@ class QuotePdf {
 
     private float letterhead(QuotePdfCanvas c, QuoteDocument doc, PDImageXObject logoImage) throws IOException {
         float top = QuotePdfCanvas.TOP;
-        float logoSize = 46;
-        c.image(logoImage, QuotePdfCanvas.LEFT, top - logoSize, logoSize, logoSize);
-        float x = QuotePdfCanvas.LEFT + logoSize + 12;
+        float logoSize = logoImage == null ? 0 : 46;
+        float x = QuotePdfCanvas.LEFT;
+        if (logoImage != null) {
+            // fit into the square, keeping the aspect ratio
+            float scale = logoSize / Math.max(logoImage.getWidth(), logoImage.getHeight());
+            float w = logoImage.getWidth() * scale;
+            float h = logoImage.getHeight() * scale;
+            c.image(logoImage, QuotePdfCanvas.LEFT + (logoSize - w) / 2, top - logoSize + (logoSize - h) / 2, w, h);
+            x += logoSize + 12;
+        }
         String[] seller = splitName(c.printable(text(doc.sellerName())));
         float nameWidth = 300;
         List<String> nameLines = c.wrap(seller[0], 15, nameWidth);
@@ -159,6 +161,15 @@ class QuotePdf {
             for (String line : c.wrap(seller[1], 9.5f, nameWidth)) {
                 c.text(line, x, baseline + 3, 9.5f, QuotePdfCanvas.MUTED);
                 baseline -= 12;
+            }
+        }
+        List<String> details = new ArrayList<>();
+        details.add("纳税人识别号 Taxpayer ID: " + text(doc.seller().taxNumber()));
+        details.add("地址电话 Address & phone: " + text(doc.seller().addressPhone()));
+        for (String detail : details) {
+            for (String line : c.wrap(c.printable(detail), 8, nameWidth)) {
+                c.text(line, x, baseline + 3, 8, QuotePdfCanvas.MUTED);
+                baseline -= 10.5f;
             }
         }
         float right = QuotePdfCanvas.RIGHT;
@@ -318,6 +329,15 @@ class QuotePdf {
         float top = c.y();
         c.text("金额单位：人民币元；单价与金额均含增值税", QuotePdfCanvas.LEFT, top - 12, 7.5f, QuotePdfCanvas.MUTED);
         c.text("Amounts in CNY; unit prices and line totals include VAT", QuotePdfCanvas.LEFT, top - 22, 7, QuotePdfCanvas.MUTED);
+        float noteWidth = labelX - 16 - QuotePdfCanvas.LEFT;
+        float noteBaseline = top - 38;
+        for (String bank : List.of("开户行 Bank: " + text(doc.seller().bankName()),
+                "账号 Account: " + text(doc.seller().bankAccount()))) {
+            for (String line : c.wrap(c.printable(bank), 8, noteWidth)) {
+                c.text(line, QuotePdfCanvas.LEFT, noteBaseline, 8, QuotePdfCanvas.INK);
+                noteBaseline -= 11;
+            }
+        }
         String[][] rows = {
                 {"不含税金额 Net amount", money(doc.netTotal())},
                 {"税额 VAT", money(doc.taxTotal())},
@@ -334,7 +354,7 @@ class QuotePdf {
             c.textRight(rows[i][1], QuotePdfCanvas.RIGHT - CELL_PAD, baseline, grand ? 11 : 9.5f, QuotePdfCanvas.INK, grand);
             baseline -= rowHeight + (i == rows.length - 2 ? 3 : 0);
         }
-        c.moveDown(top - baseline + 8);
+        c.moveDown(top - Math.min(baseline, noteBaseline + 6) + 8);
     }
 
     // ---------------------------------------------------------------- clauses

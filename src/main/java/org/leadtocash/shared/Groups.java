@@ -10,6 +10,8 @@ public final class Groups {
     public static final String LEGAL = "legal";
     public static final String FINANCE = "finance";
     public static final String ADMIN = "camunda-admin";
+    /** Prometheus's own user reads {@code /actuator/prometheus} as a member of this group (and of no other). */
+    public static final String METRICS = "metrics";
 
     public static final List<String> ALL = List.of(SALES_REP, SALES_MANAGER, REGIONAL_DIRECTOR, LEGAL, FINANCE, ADMIN);
 

@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.leadtocash.company.CompanyProfile;
+import org.leadtocash.company.CompanyProfileEdit;
 import org.leadtocash.lead.CreditCode;
 import org.leadtocash.lead.Lead;
 import org.leadtocash.lead.LeadIntake;
@@ -34,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The data of the cluster tests. Reference data is written to its tables (the postgres profile has no demo set-up): a
  * sales roster (reps in the East only, so North leads find nobody and wait for a manager), a catalogue product with its
- * clause texts, a legal user. Leads, payment journeys and quotes go through node A's services as the API would; quotes
+ * clause texts, a legal user, and our company profile, entered as an administrator would (invoice requests and U8
+ * hand-offs are refused without it). Leads, payment journeys and quotes go through node A's services as the API would; quotes
  * are driven to legal's review by completing their tasks as the rep.
  */
 final class Fixtures {
@@ -56,9 +59,11 @@ final class Fixtures {
 
     /**
      * Reps (East), a sales manager and a regional director, all with mobiles; a legal user; the product and its clause
-     * texts.
+     * texts; the company profile.
      */
     void seed() {
+        cluster.bean(CompanyProfile.class).save(new CompanyProfileEdit("杭州集群测试有限公司", "91330106MA2H3K4L5N",
+                "杭州市西湖区文三路 100 号 0571-8888 1234", "招商银行杭州分行", "5719 0123 4567 890", null), "cladmin");
         int i = 0;
         for (String rep : REPS) {
             staff(rep, "集群销售" + (++i), "REP", "EAST", "1380013" + String.format("%04d", i));

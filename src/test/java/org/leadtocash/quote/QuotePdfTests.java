@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 /** The quote PDF read back with PDFBox: Chinese text extractable, font embedded, long clauses flow on. */
 class QuotePdfTests {
     static final String SELLER = "上海云帆智能科技有限公司 Lead-to-Cash Demo Co.";
+    /** The seller as the company profile gives it; no logo, no own watermark. */
+    static final QuoteDocument.Seller SELLER_PROFILE = new QuoteDocument.Seller(SELLER, "91310115MA1K3YFANN",
+            "上海市浦东新区张江路 88 号 021-5080 0000", "中国工商银行上海张江支行", "1001 2345 6789 0123 456", null, null);
     static final String IP_TEXT = "乙方在履行本合同过程中所产生的全部技术成果、图纸、模具设计文件及软件源代码，其知识产权归甲方所有。"
             + "未经甲方书面同意，乙方不得向任何第三方披露、转让或许可使用上述成果。本条款在合同终止后继续有效。";
     static final String FORCE_MAJEURE_TEXT = "不可抗力是指不能预见、不能避免且不能克服的客观情况，包括但不限于地震、台风、洪水、战争及政府行为。"
@@ -44,7 +47,7 @@ class QuotePdfTests {
     }
 
     static QuoteDocument quote(List<QuoteDocument.Clause> clauses) {
-        return new QuoteDocument("Q-2025-000123", 2, SELLER, "杭州味来连锁超市有限公司", "91330106MA2H3K4L5X", "张伟",
+        return new QuoteDocument("Q-2025-000123", 2, SELLER_PROFILE, "杭州味来连锁超市有限公司", "91330106MA2H3K4L5X", "张伟",
                 LocalDate.of(2025, 3, 18), LocalDate.of(2025, 4, 30), new BigDecimal("0.0800"),
                 List.of(
                         new QuoteDocument.Line(1, "JM-200", "精密模具（注塑成型，含热流道系统）", new BigDecimal("2"),
@@ -181,7 +184,7 @@ class QuotePdfTests {
 
     @Test
     void charactersTheFontLacksPrintAsQuestionMarksInsteadOfFailing() throws IOException {
-        QuoteDocument doc = new QuoteDocument("Q-2025-000124", 1, SELLER, "演示客户🔒有限公司", null, null,
+        QuoteDocument doc = new QuoteDocument("Q-2025-000124", 1, SELLER_PROFILE, "演示客户🔒有限公司", null, null,
                 LocalDate.of(2025, 3, 18), null, null, List.of(), null, null, null,
                 List.of(new QuoteDocument.Clause("付款条款 Payment terms", 1, true, "付款\u0007方式 😀 见附件。")));
 

@@ -16,6 +16,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadtocash.company.CompanyField;
+import org.leadtocash.company.CompanyProfile;
+import org.leadtocash.company.CompanyProfileEdit;
+import org.leadtocash.company.CompanyProfileFixtures;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Event;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Task;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
@@ -42,6 +46,8 @@ class QuoteToInvoiceProcessTests {
     @Autowired InvoiceRequests invoiceRequests;
     @Autowired ClauseLibrary library;
     @Autowired JdbcClient jdbc;
+    @Autowired CompanyProfileFixtures company;
+    @Autowired CompanyProfile companyProfile;
 
     @BeforeEach
     void setUp() {
@@ -50,6 +56,7 @@ class QuoteToInvoiceProcessTests {
 
     @AfterEach
     void tearDown() {
+        company.restoreDemo();
         support.reset();
     }
 
@@ -392,6 +399,62 @@ class QuoteToInvoiceProcessTests {
             assertThat(pi).isEnded().hasPassed(Event.INVOICE_HANDED_OFF);
             assertThat(u8.acceptedAdds(requestId)).isOne();
             assertThat(invoiceRequests.find(requestId).status()).isEqualTo("ACCEPTED");
+        }
+    }
+
+    // --- company profile (R-43) ---------------------------------------------------------------------------------------
+
+    @Test
+    void anIncompleteCompanyProfileMakesTheInvoiceRequestAnIncidentNamingTheFieldsAndARetryAfterTheAdminCompletesItSucceeds() {
+        ProcessInstance pi = processInstance(support.quote("zhangwei").processInstanceId());
+        support.toLegalReview(pi.getId(), "zhangwei");
+        support.review(pi.getId(), "APPROVE", null);
+        company.without(CompanyField.BANK_NAME, CompanyField.BANK_ACCOUNT);
+
+        JobIncident failed = runUntilIncident(pi, Task.CREATE_INVOICE_REQUEST);
+
+        assertThat(failed.incident()).isNotNull();
+        assertThat(failed.incident().getActivityId()).isEqualTo(Task.CREATE_INVOICE_REQUEST);
+        assertThat(failed.incident().getIncidentMessage())
+                .contains("开户行 bank name (bankName)", "银行账号 bank account (bankAccount)", "生成开票申请")
+                .doesNotContain("sellerName", "taxNumber");
+        assertThat(support.count("SELECT COUNT(*) FROM invoice_request")).as("no invoice without our bank").isZero();
+
+        // the administrator completes the profile; the operator retries the job in Cockpit
+        companyProfile.save(new CompanyProfileEdit("上海云帆智能科技有限公司", "91310115MA1K3YFANN", "上海市浦东新区张江路 88 号",
+                "中国银行上海浦东分行", "4388 0000 1234 5678", null), "admin");
+        managementService().setJobRetries(failed.job().getId(), 1);
+        execute(failed.job());
+
+        assertThat(pi).isWaitingAt(Task.HAND_OFF_TO_U8);
+        InvoiceRequest request = invoiceRequests.find((String) runtimeService.getVariable(pi.getId(), Vars.INVOICE_REQUEST_ID));
+        assertThat(request.bankName()).isEqualTo("中国银行上海浦东分行");
+        assertThat(request.bankAccount()).isEqualTo("4388 0000 1234 5678");
+    }
+
+    @Test
+    void anIncompleteCompanyProfileHoldsTheU8HandOffAsAnIncidentAndNothingIsSentUntilItIsComplete() throws Exception {
+        try (U8StandIn u8 = new U8StandIn()) {
+            support.useU8(u8);
+            ProcessInstance pi = processInstance(support.quote("zhangwei").processInstanceId());
+            support.toHandOff(pi.getId(), "zhangwei");
+            String requestId = (String) runtimeService.getVariable(pi.getId(), Vars.INVOICE_REQUEST_ID);
+            company.without(CompanyField.TAX_NUMBER);
+
+            JobIncident failed = runUntilIncident(pi, Task.HAND_OFF_TO_U8);
+
+            assertThat(failed.incident()).isNotNull();
+            assertThat(failed.incident().getActivityId()).isEqualTo(Task.HAND_OFF_TO_U8);
+            assertThat(failed.incident().getIncidentMessage()).contains("纳税人识别号 taxpayer id (taxNumber)", "U8")
+                    .doesNotContain("bankAccount");
+            assertThat(u8.adds()).as("nothing reached U8").isZero();
+
+            company.restoreDemo();
+            managementService().setJobRetries(failed.job().getId(), 1);
+            execute(failed.job());
+
+            assertThat(pi).isEnded().hasPassed(Event.INVOICE_HANDED_OFF);
+            assertThat(u8.acceptedAdds(requestId)).isOne();
         }
     }
 

@@ -37,6 +37,7 @@ import org.springframework.stereotype.Component;
  * may retry failed jobs; directors also deploy (Modeler's deploy button) to change routing rules.</li>
  * <li>legal, finance: Tasklist (tasks of their candidate group); legal also publishes clause versions.</li>
  * <li>camunda-admin: everything.</li>
+ * <li>metrics: no Camunda permission; its members (Prometheus's own user) may read {@code /actuator/prometheus}.</li>
  * </ul>
  */
 @Component
@@ -51,7 +52,8 @@ public class IdentitySetup {
             org.leadtocash.shared.Groups.REGIONAL_DIRECTOR, "区域总监 Regional directors",
             org.leadtocash.shared.Groups.LEGAL, "法务 Legal",
             org.leadtocash.shared.Groups.FINANCE, "财务 Finance",
-            org.leadtocash.shared.Groups.ADMIN, "管理员 Camunda administrators");
+            org.leadtocash.shared.Groups.ADMIN, "管理员 Camunda administrators",
+            org.leadtocash.shared.Groups.METRICS, "监控 Metrics (Prometheus)");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

@@ -42,8 +42,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @EnableWebSecurity
 @EnableConfigurationProperties(ChannelKeyProperties.class)
 class SecurityConfig {
-    /** The Camunda group whose members may read {@code /actuator/prometheus}; an admin creates it in Camunda Admin. */
-    static final String METRICS_GROUP = "metrics";
+    /** The Camunda group whose members may read {@code /actuator/prometheus}; created at start (IdentitySetup). */
+    static final String METRICS_GROUP = Groups.METRICS;
 
     @Bean
     @Order(1)
