@@ -1,8 +1,8 @@
 // Lead-to-Cash: replaces the webjar's admin config.js (which sets nothing). Chinese by default, English selectable
-// with the switch at the foot of the page (app/leadtocash/locale.js).
+// with the switch at the foot of the page (app/leadtocash/locale.js); the sales team page (app/leadtocash/sales-team.js).
 import {localeConfig} from '../../leadtocash/locale.js';
 
 export default {
   locales: localeConfig(),
-  customScripts: ['../leadtocash/language-switch']
+  customScripts: ['../leadtocash/language-switch', '../leadtocash/sales-team']
 };
