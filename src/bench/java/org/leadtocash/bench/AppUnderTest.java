@@ -27,7 +27,6 @@ import org.leadtocash.LeadToCashApplication;
 import org.leadtocash.lead.CreditCode;
 import org.leadtocash.lead.LeadAssignment;
 import org.leadtocash.lead.LeadRoutingProcess;
-import org.leadtocash.lead.Region;
 import org.leadtocash.lead.RoutingDecision;
 import org.leadtocash.lead.SalesTeam;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -98,7 +97,21 @@ final class AppUnderTest implements AutoCloseable {
         args.addAll(Arrays.asList(extra));
         long start = System.nanoTime();
         ConfigurableApplicationContext context = builder(pgUrl != null).run(args.toArray(String[]::new));
-        return new AppUnderTest(db, context, Parallel.seconds(System.nanoTime() - start));
+        AppUnderTest app = new AppUnderTest(db, context, Parallel.seconds(System.nanoTime() - start));
+        app.unlimitedCapacity();
+        return app;
+    }
+
+    /** Every lead is assigned, none waits for a manager: the owner's capacity (bpmn/lead-policy.dmn) deployed as 1,000,000. */
+    void unlimitedCapacity() {
+        try (java.io.InputStream in = AppUnderTest.class.getResourceAsStream("/bpmn/lead-policy.dmn")) {
+            String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceFirst("(<outputEntry id=\"LiteralExpression_AllRegions_MaxOpenLeads\">\\s*<text>)\\d+(</text>)", "$11000000$2");
+            engine.getRepositoryService().createDeployment().name("bench lead-policy")
+                    .addString("lead-policy.dmn", xml).deploy();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     JobExecutor jobExecutor() {
@@ -113,13 +126,13 @@ final class AppUnderTest implements AutoCloseable {
     }
 
     /** Active reps {@code prefix-0001…}, in the region, and one manager. */
-    List<String> addReps(String prefix, int count, Region region) {
+    List<String> addReps(String prefix, int count, String region) {
         List<String> ids = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String id = String.format("%s%04d", prefix, i);
             ids.add(id);
-            rows.add(new Object[] {id, "基准销售" + i, "REP", region.name(), String.format("139%08d", i)});
+            rows.add(new Object[] {id, "基准销售" + i, "REP", region, String.format("139%08d", i)});
         }
         jdbc.batchUpdate("INSERT INTO sales_staff (user_id, display_name, role, region, mobile, active) VALUES (?, ?, ?, ?, ?, TRUE)", rows);
         return ids;
@@ -133,7 +146,7 @@ final class AppUnderTest implements AutoCloseable {
      * {@code count} leads with their own customers; {@code assignees == null} → status NEW (not yet routed), otherwise
      * ASSIGNED round-robin to the assignees. Returns the lead ids.
      */
-    List<String> addLeads(String prefix, int count, List<String> assignees, Region region) {
+    List<String> addLeads(String prefix, int count, List<String> assignees, String region) {
         List<String> ids = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         int batch = 1000;
@@ -147,7 +160,7 @@ final class AppUnderTest implements AutoCloseable {
                 ids.add(id);
                 customers.add(new Object[] {customer, code, "基准客户" + id, now});
                 String assignee = assignees == null ? null : assignees.get(i % assignees.size());
-                leads.add(new Object[] {id, "e-" + id, customer, "基准客户" + id, code, region.name(),
+                leads.add(new Object[] {id, "e-" + id, customer, "基准客户" + id, code, region,
                         assignee == null ? "NEW" : "ASSIGNED", assignee, assignee == null ? null : now, now});
             }
             jdbc.batchUpdate("INSERT INTO customer (id, credit_code, company_name, created_at) VALUES (?, ?, ?, ?)", customers);
@@ -204,7 +217,7 @@ final class AppUnderTest implements AutoCloseable {
 
     private int post(String prefix, int n, int threads, long capMillis, int[] posted) {
         AtomicInteger bad = new AtomicInteger();
-        Region[] regions = Region.values();
+        String[] regions = {"EAST", "SOUTH", "NORTH"};
         posted[0] = Parallel.run(n, threads, capMillis, i -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("externalId", "bench-" + prefix + i);
@@ -213,7 +226,7 @@ final class AppUnderTest implements AutoCloseable {
             body.put("creditCode", creditCode());
             body.put("contactName", "张三");
             body.put("contactPhone", "13912345678");
-            body.put("region", regions[i % regions.length].name());
+            body.put("region", regions[i % regions.length]);
             body.put("budgetCny", new BigDecimal("120000"));
             body.put("productInterest", "智能网关");
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/leads"))
@@ -252,7 +265,7 @@ final class AppUnderTest implements AutoCloseable {
      * Times {@link LeadAssignment#assign} on the leads of two teams (single thread): {@code warmup} calls on each, then
      * {@code rounds} alternating rounds, each assigning the next share of team A's leads, then of team B's.
      */
-    AssignCost[] assignCost(List<String> leadsA, Region teamA, List<String> leadsB, Region teamB, int warmup, int rounds) {
+    AssignCost[] assignCost(List<String> leadsA, String teamA, List<String> leadsB, String teamB, int warmup, int rounds) {
         LeadAssignment assignment = context.getBean(LeadAssignment.class);
         RoutingDecision routingA = new RoutingDecision("基准 benchmark", teamA, List.of());
         RoutingDecision routingB = new RoutingDecision("基准 benchmark", teamB, List.of());
@@ -296,14 +309,14 @@ final class AppUnderTest implements AutoCloseable {
      * Where an assignment's time goes: mean milliseconds of each workload query of the app's own StaffRepository (called
      * by reflection, as assign() calls it) for the given reps, and of assign() itself. Empty if the repository changed shape.
      */
-    Map<String, Double> assignProfile(List<String> reps, Region team, int iterations) {
+    Map<String, Double> assignProfile(List<String> reps, String team, int iterations) {
         Map<String, Double> profile = new LinkedHashMap<>();
         try {
             Class<?> type = Class.forName("org.leadtocash.lead.StaffRepository");
             Object staff = context.getBean(type);
-            java.lang.reflect.Method ranked = type.getDeclaredMethod("ranked", Region.class, int.class, java.time.LocalDate.class, int.class);
-            java.lang.reflect.Method travelling = type.getDeclaredMethod("travelling", Region.class, java.time.LocalDate.class, int.class);
-            java.lang.reflect.Method overloaded = type.getDeclaredMethod("overloaded", Region.class, int.class, java.time.LocalDate.class,
+            java.lang.reflect.Method ranked = type.getDeclaredMethod("ranked", String.class, int.class, java.time.LocalDate.class, int.class);
+            java.lang.reflect.Method travelling = type.getDeclaredMethod("travelling", String.class, java.time.LocalDate.class, int.class);
+            java.lang.reflect.Method overloaded = type.getDeclaredMethod("overloaded", String.class, int.class, java.time.LocalDate.class,
                     int.class);
             java.lang.reflect.Method retire = type.getDeclaredMethod("retireDealsBefore", Instant.class);
             for (java.lang.reflect.Method m : List.of(ranked, travelling, overloaded, retire)) {
@@ -366,7 +379,7 @@ final class AppUnderTest implements AutoCloseable {
         JobExecutor jobExecutor = jobExecutor();
         jobExecutor.shutdown();
         String prefix = "TMR" + SEQ.incrementAndGet() + "-";
-        List<String> leads = addLeads(prefix, max, List.of(assignee), Region.EAST);
+        List<String> leads = addLeads(prefix, max, List.of(assignee), "EAST");
         Date due = new Date();
         Parallel.Done created = Parallel.run(max, threads, createCapMillis, i -> waitingForContact(leads.get(i), assignee, due));
         int n = created.count();
@@ -463,7 +476,7 @@ final class AppUnderTest implements AutoCloseable {
         Parallel.await(() -> management.createJobQuery().executable().count() == 0, 120_000, 250);
         Parallel.sleep(idleMillis);
         String prefix = "LAT" + SEQ.incrementAndGet() + "-";
-        List<String> leads = addLeads(prefix, n, List.of(assignee), Region.EAST);
+        List<String> leads = addLeads(prefix, n, List.of(assignee), "EAST");
         Instant base = Instant.now();
         Map<String, Instant> due = new ConcurrentHashMap<>();
         Map<String, String> pis = new HashMap<>();

@@ -23,7 +23,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.leadtocash.lead.Region;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -220,8 +219,8 @@ public final class LeadToCashBenchmark {
     private static String app(Side side, AppUnderTest app) {
         side.appStartInProcess = app.startSeconds;
         List<String> roster = new ArrayList<>();
-        for (Region region : Region.values()) {
-            roster.addAll(app.addReps("r-" + region.name().toLowerCase(Locale.ROOT) + "-", 10, region));
+        for (String region : new String[] {"EAST", "SOUTH", "NORTH"}) {
+            roster.addAll(app.addReps("r-" + region.toLowerCase(Locale.ROOT) + "-", 10, region));
         }
         app.addManager("bench-manager");
         log("app on " + side.db + " up in " + String.format(Locale.ROOT, "%.1f s", app.startSeconds));
@@ -264,16 +263,16 @@ public final class LeadToCashBenchmark {
         // both teams side by side (East: 5 reps, South: 500), measured in alternating rounds after warming up on both, so
         // neither gains from running second on a warmer JIT or cache
         AppUnderTest.AssignCost[] costs = attempt("assignment, 5 vs 500 reps, " + side.db, () -> {
-            List<String> small = app.addReps("a-", SMALL_REPS, Region.EAST);
-            app.addLeads("ao-", SMALL_OPEN, small, Region.EAST);
-            List<String> smallTargets = app.addLeads("at-", ASSIGN_WARMUP + ASSIGN_N, null, Region.EAST);
-            List<String> large = app.addReps("b-", LARGE_REPS, Region.SOUTH);
-            app.addLeads("bo-", LARGE_OPEN, large, Region.SOUTH);
-            List<String> largeTargets = app.addLeads("bt-", ASSIGN_WARMUP + ASSIGN_N, null, Region.SOUTH);
+            List<String> small = app.addReps("a-", SMALL_REPS, "EAST");
+            app.addLeads("ao-", SMALL_OPEN, small, "EAST");
+            List<String> smallTargets = app.addLeads("at-", ASSIGN_WARMUP + ASSIGN_N, null, "EAST");
+            List<String> large = app.addReps("b-", LARGE_REPS, "SOUTH");
+            app.addLeads("bo-", LARGE_OPEN, large, "SOUTH");
+            List<String> largeTargets = app.addLeads("bt-", ASSIGN_WARMUP + ASSIGN_N, null, "SOUTH");
             app.analyze();
-            AppUnderTest.AssignCost[] both = app.assignCost(smallTargets, Region.EAST, largeTargets, Region.SOUTH, ASSIGN_WARMUP, 5);
-            side.profileSmall = app.assignProfile(small, Region.EAST, 200);
-            side.profileLarge = app.assignProfile(large, Region.SOUTH, 200);
+            AppUnderTest.AssignCost[] both = app.assignCost(smallTargets, "EAST", largeTargets, "SOUTH", ASSIGN_WARMUP, 5);
+            side.profileSmall = app.assignProfile(small, "EAST", 200);
+            side.profileLarge = app.assignProfile(large, "SOUTH", 200);
             return both;
         });
         if (costs != null) {
@@ -550,7 +549,7 @@ public final class LeadToCashBenchmark {
         StringBuilder n = new StringBuilder();
         n.append("App under test: main code only, in the benchmark JVM (-Xmx3g), job executor on with application.yaml's settings "
                 + "(acquire by due date, prefer timers, wait 500 ms, max wait 1000 ms); webapps off except row 6; benchmark settings "
-                + "leadtocash.lead.max-open-leads=1000000 (every lead is assigned, none waits for a manager) and 10 reps per region"
+                + "capacity 1000000 in a deployed lead-policy.dmn (every lead is assigned, none waits for a manager) and 10 reps per region"
                 + (APP_ARGS.isEmpty() ? "" : "; EXTRA APP ARGUMENTS: " + APP_ARGS) + ".\n");
         for (Side s : List.of(h2, pg)) {
             StringBuilder d = new StringBuilder(s.db).append(":");
@@ -670,7 +669,7 @@ public final class LeadToCashBenchmark {
     }
 
     private static String[] appArgs() {
-        List<String> args = new ArrayList<>(List.of("--leadtocash.lead.max-open-leads=1000000"));
+        List<String> args = new ArrayList<>();
         if (!APP_ARGS.isEmpty()) {
             args.addAll(List.of(APP_ARGS.split("\\s+")));
         }

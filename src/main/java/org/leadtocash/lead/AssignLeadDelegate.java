@@ -12,17 +12,24 @@ import org.springframework.stereotype.Component;
 class AssignLeadDelegate implements JavaDelegate {
     private final LeadAssignment assignment;
     private final LeadSla sla;
+    private final Regions regions;
 
-    public AssignLeadDelegate(LeadAssignment assignment, LeadSla sla) {
+    public AssignLeadDelegate(LeadAssignment assignment, LeadSla sla, Regions regions) {
         this.assignment = assignment;
         this.sla = sla;
+        this.regions = regions;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
         RoutingDecision routing = RoutingDecision.from((Map<String, Object>) execution.getVariable(Vars.ROUTING),
-                Region.valueOf((String) execution.getVariable(Vars.REGION)));
+                (String) execution.getVariable(Vars.REGION));
+        if (routing.team() != null && regions.find(routing.team()).isEmpty()) {
+            // a routing row naming a team that is no region: an incident in Cockpit, not a lead silently left to managers
+            throw new IllegalStateException("routing rule '" + routing.ruleName() + "' names the team '" + routing.team()
+                    + "', which is not a region: add the region in Camunda Admin → 销售团队 Sales team, or correct the routing table");
+        }
         Assignment result = assignment.assign((String) execution.getVariable(Vars.LEAD_ID), routing);
         execution.setVariable(Vars.ASSIGNEE, result.assignee());
         execution.setVariable(Vars.LEAD_ASSIGNED, result.assigned());

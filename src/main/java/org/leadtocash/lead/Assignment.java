@@ -37,7 +37,7 @@ public record Assignment(String assignee, RoutingDecision routing, List<Candidat
     public String text() {
         StringBuilder sb = new StringBuilder();
         sb.append("规则 Rule: ").append(routing.ruleName()).append(" → 团队 team ")
-                .append(routing.team() == null ? "-" : routing.team().name());
+                .append(routing.team() == null ? "-" : routing.team());
         if (!routing.preferredReps().isEmpty()) {
             sb.append(", 优先 preferred: ").append(String.join(", ", routing.preferredReps()));
         }

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Load-aware assignment (R-03, R-06). Precedence: the customer's owner; the rep already following an open lead of
- * the same customer; the DMN's preferred reps; the team. A rep with more than {@code maxOpenLeads} open leads or on
+ * the same customer; the DMN's preferred reps; the team. A rep with more than the {@link LeadPolicy} capacity of open leads or on
  * a business trip is skipped. Among the eligible: fewest open leads, then most deals signed in the window, then least
  * recently assigned. The workload figures are kept per rep ({@link StaffRepository#leadMoved}) and the team's ranking
  * is read in index order, so an assignment reads the same few rows for a team of 5 or of 500. The explanation lists
@@ -41,13 +41,13 @@ public class LeadAssignment {
 
     private final LeadRepository leads;
     private final StaffRepository staff;
-    private final LeadProperties properties;
+    private final LeadPolicy policy;
     private final EngineClock clock;
 
-    public LeadAssignment(LeadRepository leads, StaffRepository staff, LeadProperties properties, EngineClock clock) {
+    public LeadAssignment(LeadRepository leads, StaffRepository staff, LeadPolicy policy, EngineClock clock) {
         this.leads = leads;
         this.staff = staff;
-        this.properties = properties;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -57,8 +57,9 @@ public class LeadAssignment {
         Customer customer = leads.findCustomer(lead.customerId()).orElseThrow();
         LeadRepository.Holding before = leads.lockHolding(leadId);
         Instant now = clock.now();
-        staff.retireDealsBefore(now.minus(properties.signedDealWindow()));
-        Assignment assignment = decide(lead, customer, routing);
+        LeadPolicy.Values rules = policy.forRegion(routing.team());
+        staff.retireDealsBefore(now.minus(rules.signedDealWindow()));
+        Assignment assignment = decide(lead, customer, routing, rules.maxOpenLeads());
         LeadStatus status = assignment.assigned() ? LeadStatus.ASSIGNED : LeadStatus.UNASSIGNED;
         leads.recordRouting(leadId, status, assignment.assignee(), assignment.assigned() ? now : null, routing.ruleName(), assignment.text());
         staff.leadMoved(before, status, assignment.assignee(), now);
@@ -67,7 +68,7 @@ public class LeadAssignment {
         return assignment;
     }
 
-    private Assignment decide(Lead lead, Customer customer, RoutingDecision routing) {
+    private Assignment decide(Lead lead, Customer customer, RoutingDecision routing, int max) {
         List<String> notes = new ArrayList<>();
         if (customer.ownerId() != null) {
             Optional<SalesStaff> owner = staff.find(customer.ownerId()).filter(SalesStaff::active);
@@ -86,7 +87,6 @@ public class LeadAssignment {
             }
         }
 
-        int max = properties.maxOpenLeads();
         LocalDate today = clock.today();
         Set<String> preferred = new LinkedHashSet<>(routing.preferredReps());
         // the preferred reps, wherever they sit, with their trips of the day

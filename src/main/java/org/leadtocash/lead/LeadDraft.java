@@ -4,5 +4,5 @@ import java.math.BigDecimal;
 
 /** A lead that passed validation and is ready to be stored. */
 record LeadDraft(String externalId, LeadSource source, String companyName, String creditCode, String contactName,
-                        String contactPhone, Region region, BigDecimal budgetCny, String productInterest) {
+                        String contactPhone, String region, BigDecimal budgetCny, String productInterest) {
 }

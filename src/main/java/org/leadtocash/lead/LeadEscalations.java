@@ -23,10 +23,12 @@ class LeadEscalations {
     private final NotificationService notifications;
     private final LeadSla sla;
     private final RuntimeService runtimeService;
+    private final Regions regions;
 
     public LeadEscalations(LeadRepository leads, StaffRepository staff, NotificationService notifications, LeadSla sla,
-                           RuntimeService runtimeService) {
+                           RuntimeService runtimeService, Regions regions) {
         this.leads = leads;
+        this.regions = regions;
         this.staff = staff;
         this.notifications = notifications;
         this.sla = sla;
@@ -49,7 +51,7 @@ class LeadEscalations {
                 + "- 线索 Lead: " + lead.id() + "\n"
                 + "- 客户 Customer: " + lead.companyName() + "\n"
                 + "- 来源 Source: " + lead.source().chinese() + " " + lead.source() + "\n"
-                + "- 区域 Region: " + lead.region().chinese() + " " + lead.region() + "\n"
+                + "- 区域 Region: " + regions.nameOf(lead.region()) + " " + lead.region() + "\n"
                 + "- 预算 Budget: ¥" + lead.budgetCny().toPlainString() + "\n"
                 + "- 创建 Created: " + lead.createdAt() + "\n\n"
                 + "请在 Tasklist 的「分配线索 Assign lead」任务中分配。 Please assign it in Tasklist.";

@@ -37,10 +37,12 @@ public class LeadIntake {
     private final RuntimeService runtimeService;
     private final EngineClock clock;
     private final TransactionTemplate savepoint;
+    private final Regions regions;
 
     public LeadIntake(LeadRepository leads, RuntimeService runtimeService, EngineClock clock,
-                      PlatformTransactionManager transactionManager) {
+                      PlatformTransactionManager transactionManager, Regions regions) {
         this.leads = leads;
+        this.regions = regions;
         this.runtimeService = runtimeService;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -54,7 +56,7 @@ public class LeadIntake {
     /** A lead from a source channel authenticated by its API key. */
     @Transactional
     public Received receive(Map<String, ?> input, LeadSource channel) {
-        LeadDraft draft = LeadValidator.validate(input, true, Set.of());
+        LeadDraft draft = LeadValidator.validate(input, true, Set.of(), regions.activeCodes());
         if (draft.source() != channel) {
             throw new InvalidInputException("source", "matches-api-key",
                     "this API key belongs to channel " + channel + "; source must be " + channel);
@@ -91,7 +93,7 @@ public class LeadIntake {
         }
         input.put("source", LeadSource.PHONE_CALL.name()); // the start form is the phone-lead entry
         input.put("externalId", "TASKLIST-" + processInstanceId);
-        LeadDraft draft = LeadValidator.validate(input, true, Set.of());
+        LeadDraft draft = LeadValidator.validate(input, true, Set.of(), regions.activeCodes());
         Instant now = clock.now();
         String leadId = newLeadId(now);
         insert(leadId, draft, initiator, now);
@@ -125,7 +127,7 @@ public class LeadIntake {
         vars.put(Vars.COMPANY_NAME, d.companyName());
         vars.put(Vars.CONTACT_NAME, d.contactName());
         vars.put(Vars.CONTACT_PHONE, d.contactPhone());
-        vars.put(Vars.REGION, d.region().name());
+        vars.put(Vars.REGION, d.region());
         // a double for the DMN table and the forms; the exact amount stays in sales_lead.budget_cny
         vars.put(Vars.BUDGET_CNY, d.budgetCny().doubleValue());
         // not yet: the 4 h reminder asks this before calling a rep, wherever the token is (even routing as an incident)

@@ -33,7 +33,7 @@ class LeadRepository {
                 .param("id", id).param("source", d.source().name()).param("externalId", d.externalId())
                 .param("customerId", customerId).param("companyName", d.companyName()).param("creditCode", d.creditCode())
                 .param("contactName", d.contactName()).param("contactPhone", d.contactPhone())
-                .param("region", d.region().name()).param("budget", d.budgetCny()).param("productInterest", d.productInterest())
+                .param("region", d.region()).param("budget", d.budgetCny()).param("productInterest", d.productInterest())
                 .param("status", LeadStatus.NEW.name()).param("createdBy", createdBy).param("createdAt", ts(createdAt))
                 .update();
     }
@@ -157,8 +157,12 @@ class LeadRepository {
 
     /** Sets the owner only if there is none yet (first rep to reach the customer wins); returns whether it did. */
     boolean claimOwnership(String customerId, String ownerId, Instant at) {
-        return jdbc.sql("UPDATE customer SET owner_id = :owner, owned_since = :at WHERE id = :id AND owner_id IS NULL")
+        boolean claimed = jdbc.sql("UPDATE customer SET owner_id = :owner, owned_since = :at WHERE id = :id AND owner_id IS NULL")
                 .param("owner", ownerId).param("at", ts(at)).param("id", customerId).update() == 1;
+        if (claimed) {
+            CustomerOwners.record(jdbc, customerId, ownerId, null, at, ownerId, "首位负责人 first owner");
+        }
+        return claimed;
     }
 
     /** The rep currently holding an open (assigned, not yet contacted) lead of this customer, if any. */
@@ -182,7 +186,7 @@ class LeadRepository {
         var next = rs.getDate("next_follow_up_date");
         return new Lead(rs.getString("id"), LeadSource.valueOf(rs.getString("source")), rs.getString("external_id"),
                 rs.getString("customer_id"), rs.getString("company_name"), rs.getString("credit_code"),
-                rs.getString("contact_name"), rs.getString("contact_phone"), Region.valueOf(rs.getString("region")),
+                rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("region"),
                 rs.getBigDecimal("budget_cny"), rs.getString("product_interest"), LeadStatus.valueOf(rs.getString("status")),
                 rs.getString("assignee"), instant(rs, "assigned_at"), rs.getString("routing_rule"),
                 rs.getString("routing_explanation"), rs.getString("process_instance_id"), rs.getString("created_by"),

@@ -29,8 +29,10 @@ final class LeadValidator {
      * @param input field → value (String, Number, or anything else, which is a type error)
      * @param externalIdRequired true for channel intake (the idempotency key); Tasklist entries get a generated one
      * @param allowedExtraFields further keys that may be present (e.g. process variables next to the form fields)
+     * @param activeRegions the region codes that take new leads ({@link Regions#activeCodes()})
      */
-    public static LeadDraft validate(Map<String, ?> input, boolean externalIdRequired, Set<String> allowedExtraFields) {
+    public static LeadDraft validate(Map<String, ?> input, boolean externalIdRequired, Set<String> allowedExtraFields,
+                                     List<String> activeRegions) {
         List<FieldError> errors = new ArrayList<>();
         for (String key : input.keySet()) {
             if (!FIELDS.contains(key) && !allowedExtraFields.contains(key)) {
@@ -60,7 +62,11 @@ final class LeadValidator {
                         "must be a mainland mobile (e.g. 13812345678) or landline number with area code (e.g. 021-62345678)"));
             }
         }
-        Region region = enumValue(Region.class, "region", text(input, "region", true, 1, 10, errors), errors);
+        String region = text(input, "region", true, 1, 10, errors);
+        if (region != null && !activeRegions.contains(region)) {
+            errors.add(new FieldError("region", "one-of", "must be one of the active regions " + activeRegions));
+            region = null;
+        }
         BigDecimal budget = budget(input.get("budgetCny"), errors);
         String productInterest = text(input, "productInterest", false, 0, 200, errors);
         if (!errors.isEmpty()) {

@@ -1,18 +1,9 @@
 package org.leadtocash.lead;
 
-/** Sales regions; each is one team. */
-public enum Region {
-    EAST("华东"),
-    SOUTH("华南"),
-    NORTH("华北");
-
-    private final String chinese;
-
-    Region(String chinese) {
-        this.chinese = chinese;
-    }
-
-    public String chinese() {
-        return chinese;
-    }
+/**
+ * A sales region, one team (R-02), as kept in the {@code region} table: the code leads, reps and the routing table
+ * carry (e.g. {@code EAST}, {@code SOUTHWEST}), its Chinese name, and whether it takes new leads. Sales ops add regions
+ * in the product's UI ({@link Regions}); no code names a region.
+ */
+public record Region(String code, String name, boolean active) {
 }

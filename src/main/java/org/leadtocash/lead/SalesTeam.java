@@ -17,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SalesTeam {
     private final StaffRepository staff;
-    private final LeadProperties properties;
+    private final LeadPolicy policy;
     private final EngineClock clock;
 
-    public SalesTeam(StaffRepository staff, LeadProperties properties, EngineClock clock) {
+    public SalesTeam(StaffRepository staff, LeadPolicy policy, EngineClock clock) {
         this.staff = staff;
-        this.properties = properties;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -49,19 +49,19 @@ public class SalesTeam {
         return staff.insertTrip(repId, start, end, note, "system", clock.now());
     }
 
-    /** A deal the rep signed; assignment prefers reps who signed more in the last 7 days. */
+    /** A deal the rep signed; assignment prefers reps who signed more in the deal window ({@link LeadPolicy}). */
     @Transactional
     public void recordSignedDeal(String repId, String customerId, BigDecimal amountCny, String reference, Instant signedAt) {
-        staff.recordSignedDeal(repId, customerId, amountCny, reference, signedAt, clock.now().minus(properties.signedDealWindow()));
+        staff.recordSignedDeal(repId, customerId, amountCny, reference, signedAt, clock.now().minus(policy.signedDealWindow()));
     }
 
     /**
      * Recomputes every rep's workload figures (open leads, deals in the window, last assignment) from the leads and
      * deals. The application keeps them in step itself; this is for data loaded or repaired by hand, and for a changed
-     * {@code leadtocash.lead.signed-deal-window}. Run it while no leads are being routed.
+     * deal window in {@code bpmn/lead-policy.dmn}. Run it while no leads are being routed.
      */
     @Transactional
     public void recountWorkload() {
-        staff.recountWorkload(clock.now().minus(properties.signedDealWindow()));
+        staff.recountWorkload(clock.now().minus(policy.signedDealWindow()));
     }
 }

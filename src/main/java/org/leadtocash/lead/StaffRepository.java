@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class StaffRepository {
-    private static final String COLUMNS = "user_id, display_name, role, region, mobile, active";
+    private static final String COLUMNS = "user_id, display_name, role, region, mobile, active, manager_id, director_id";
     private static final String WORKLOAD = "s.user_id, s.display_name, s.open_leads, s.recent_deals, s.last_assigned_at";
     private static final String TRIP_OF_DAY =
             "SELECT 1 FROM rep_trip t WHERE t.rep_id = s.user_id AND t.start_date <= :day AND t.end_date >= :day";
@@ -49,15 +49,41 @@ class StaffRepository {
 
     void upsert(SalesStaff s) {
         int updated = jdbc.sql("UPDATE sales_staff SET display_name = :name, role = :role, region = :region, mobile = :mobile, "
-                        + "active = :active WHERE user_id = :id")
-                .param("name", s.displayName()).param("role", s.role()).param("region", s.region() == null ? null : s.region().name())
-                .param("mobile", s.mobile()).param("active", s.active()).param("id", s.userId()).update();
+                        + "active = :active, manager_id = :manager, director_id = :director WHERE user_id = :id")
+                .param("name", s.displayName()).param("role", s.role()).param("region", s.region())
+                .param("mobile", s.mobile()).param("active", s.active()).param("manager", s.managerId())
+                .param("director", s.directorId()).param("id", s.userId()).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO sales_staff (user_id, display_name, role, region, mobile, active) "
-                            + "VALUES (:id, :name, :role, :region, :mobile, :active)")
-                    .param("name", s.displayName()).param("role", s.role()).param("region", s.region() == null ? null : s.region().name())
-                    .param("mobile", s.mobile()).param("active", s.active()).param("id", s.userId()).update();
+            jdbc.sql("INSERT INTO sales_staff (user_id, display_name, role, region, mobile, active, manager_id, director_id) "
+                            + "VALUES (:id, :name, :role, :region, :mobile, :active, :manager, :director)")
+                    .param("name", s.displayName()).param("role", s.role()).param("region", s.region())
+                    .param("mobile", s.mobile()).param("active", s.active()).param("manager", s.managerId())
+                    .param("director", s.directorId()).param("id", s.userId()).update();
         }
+    }
+
+    /** Who changed the member last and when; the row must exist. */
+    void stamp(String userId, String by, Instant at, boolean deactivated) {
+        jdbc.sql("UPDATE sales_staff SET updated_by = :by, updated_at = :at, deactivated_at = "
+                        + (deactivated ? ":at" : "NULL") + " WHERE user_id = :id")
+                .param("by", by).param("at", LeadRepository.ts(at)).param("id", userId).update();
+    }
+
+    /** Active staff with their open-lead counts, for the team page. */
+    List<Member> members() {
+        return jdbc.sql("SELECT " + COLUMNS + ", open_leads, deactivated_at FROM sales_staff ORDER BY active DESC, region NULLS LAST, user_id")
+                .query((rs, row) -> new Member(staff(rs, row), rs.getInt("open_leads"), LeadRepository.instant(rs, "deactivated_at")))
+                .list();
+    }
+
+    /** The members whose manager or director was {@code from} now report to {@code to}. */
+    void replaceLine(String from, String to) {
+        jdbc.sql("UPDATE sales_staff SET manager_id = :to WHERE manager_id = :from").param("to", to).param("from", from).update();
+        jdbc.sql("UPDATE sales_staff SET director_id = :to WHERE director_id = :from").param("to", to).param("from", from).update();
+    }
+
+    /** A roster row with the figures the team page shows. */
+    record Member(SalesStaff staff, int openLeads, Instant deactivatedAt) {
     }
 
     // ---------------------------------------------------------------- workload kept on sales_staff (V8)
@@ -79,22 +105,22 @@ class StaffRepository {
      * active, at most {@code maxOpen} open leads, not on a trip on {@code day}. Read in the order of
      * {@code sales_staff_ranking_ix} and cut at {@code limit}, so the cost does not grow with the team.
      */
-    List<Workload> ranked(Region team, int maxOpen, LocalDate day, int limit) {
+    List<Workload> ranked(String team, int maxOpen, LocalDate day, int limit) {
         return inRankOrder(team, "s.open_leads <= :max", maxOpen, day, limit);
     }
 
     /** The team's reps not on a trip but with more than {@code maxOpen} open leads, least loaded first, at most {@code limit}. */
-    List<Workload> overloaded(Region team, int maxOpen, LocalDate day, int limit) {
+    List<Workload> overloaded(String team, int maxOpen, LocalDate day, int limit) {
         return inRankOrder(team, "s.open_leads > :max", maxOpen, day, limit);
     }
 
     /** Active reps of the team not travelling on {@code day} whose load meets {@code load}, in ranking-index order. */
-    private List<Workload> inRankOrder(Region team, String load, int maxOpen, LocalDate day, int limit) {
+    private List<Workload> inRankOrder(String team, String load, int maxOpen, LocalDate day, int limit) {
         return jdbc.sql("SELECT " + WORKLOAD + " FROM sales_staff s WHERE s.region = :team AND s.active = TRUE AND s.role = 'REP' "
                         + "AND " + load + " AND NOT EXISTS (" + TRIP_OF_DAY + ") "
                         + "ORDER BY s.region, s.open_leads, s.recent_deals DESC, s.last_assigned_at NULLS FIRST, s.user_id "
                         + "FETCH FIRST " + limit + " ROWS ONLY")
-                .param("team", team.name()).param("max", maxOpen).param("day", day)
+                .param("team", team).param("max", maxOpen).param("day", day)
                 .query((rs, row) -> workload(rs, null)).list();
     }
 
@@ -102,7 +128,7 @@ class StaffRepository {
      * The team's active reps on a trip on the day, with the trip, at most {@code limit}. Reads the trips of the day first
      * (by end date: today's and future trips only, never the past), then those travellers' rows.
      */
-    List<Workload> travelling(Region team, LocalDate day, int limit) {
+    List<Workload> travelling(String team, LocalDate day, int limit) {
         Map<String, Trip> trips = new HashMap<>();
         jdbc.sql("SELECT id, rep_id, start_date, end_date, note, created_by FROM rep_trip WHERE end_date >= :day AND start_date <= :day "
                         + "ORDER BY end_date")
@@ -115,7 +141,7 @@ class StaffRepository {
         }
         return jdbc.sql("SELECT " + WORKLOAD + " FROM sales_staff s WHERE s.user_id IN (:reps) AND s.region = :team "
                         + "AND s.active = TRUE AND s.role = 'REP' ORDER BY s.user_id FETCH FIRST " + limit + " ROWS ONLY")
-                .param("reps", trips.keySet()).param("team", team.name())
+                .param("reps", trips.keySet()).param("team", team)
                 .query((rs, row) -> workload(rs, trips.get(rs.getString("user_id")))).list();
     }
 
@@ -242,7 +268,7 @@ class StaffRepository {
     private static SalesStaff staff(ResultSet rs, int row) throws SQLException {
         String region = rs.getString("region");
         return new SalesStaff(rs.getString("user_id"), rs.getString("display_name"), rs.getString("role"),
-                region == null ? null : Region.valueOf(region), rs.getString("mobile"), rs.getBoolean("active"));
+                region, rs.getString("mobile"), rs.getBoolean("active"), rs.getString("manager_id"), rs.getString("director_id"));
     }
 
     private static Trip trip(ResultSet rs, int row) throws SQLException {

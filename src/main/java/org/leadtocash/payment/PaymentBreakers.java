@@ -155,7 +155,7 @@ public class PaymentBreakers {
         }
         for (SalesStaff s : salesTeam.roster()) {
             boolean director = SalesStaff.DIRECTOR.equals(s.role()) && s.active()
-                    && (s.region() == null || s.region() == rep.region());
+                    && (s.region() == null || java.util.Objects.equals(s.region(), rep.region()));
             if (director) {
                 byUser.putIfAbsent(s.userId(), new Recipient(s.userId(), s.mobile()));
             }

@@ -33,7 +33,7 @@ class AssignmentQueryCountTests {
     private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
     @Autowired DataSource dataSource;
-    @Autowired LeadProperties properties;
+    @Autowired LeadPolicy policy;
     @Autowired EngineClock clock;
     @Autowired LeadIntake intake;
     @Autowired TestData data;
@@ -46,7 +46,7 @@ class AssignmentQueryCountTests {
     void setUp() {
         data.reset();
         JdbcClient jdbc = JdbcClient.create(counting(dataSource));
-        counted = new LeadAssignment(new LeadRepository(jdbc), new StaffRepository(jdbc), properties, clock);
+        counted = new LeadAssignment(new LeadRepository(jdbc), new StaffRepository(jdbc), policy, clock);
     }
 
     @Test
@@ -100,7 +100,7 @@ class AssignmentQueryCountTests {
         String leadId = intake.receive(TestData.leadBody("TRADE_SHOW_QR", "NORTH", "30000"), LeadSource.TRADE_SHOW_QR).lead().id();
         statements.set(0);
         sql.clear();
-        return counted.assign(leadId, new RoutingDecision("测试 query count", Region.NORTH, preferred));
+        return counted.assign(leadId, new RoutingDecision("测试 query count", "NORTH", preferred));
     }
 
     /**
@@ -114,7 +114,7 @@ class AssignmentQueryCountTests {
             String id = String.format("test-q-%03d", i);
             data.addStaff(id, "测试" + i, SalesStaff.REP, "NORTH", "139" + String.format("%08d", i));
             if (i % 10 == 0) {
-                data.openLeads(id, properties.maxOpenLeads() + 1, now.minus(Duration.ofDays(1)));
+                data.openLeads(id, policy.maxOpenLeads("NORTH") + 1, now.minus(Duration.ofDays(1)));
             }
             if (i % 10 == 1) {
                 data.trip(id, today, today.plusDays(1));

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AppTest
 class LeadAssignmentTests {
-    private static final RoutingDecision EAST_TEAM = new RoutingDecision("测试 East team", Region.EAST, List.of());
+    private static final RoutingDecision EAST_TEAM = new RoutingDecision("测试 East team", "EAST", List.of());
 
     @Autowired LeadAssignment assignment;
     @Autowired LeadIntake intake;
@@ -132,7 +132,7 @@ class LeadAssignmentTests {
         String leadId = intake.receive(body, LeadSource.WEBSITE_FORM).lead().id();
 
         Assignment result = assignment.assign(leadId,
-                new RoutingDecision("官网大额线索", Region.EAST, List.of("zhangwei", "lina")));
+                new RoutingDecision("官网大额线索", "EAST", List.of("zhangwei", "lina")));
 
         assertThat(result.assignee()).isEqualTo("wangfang");
         assertThat(result.reason()).contains("owner");
@@ -147,7 +147,7 @@ class LeadAssignmentTests {
     void preferredRepComesBeforeLessLoadedTeamMates() {
         data.openLeads("lina", 5, now.minus(Duration.ofDays(1)));
 
-        Assignment result = assign(new RoutingDecision("偏好 lina", Region.EAST, List.of("lina")));
+        Assignment result = assign(new RoutingDecision("偏好 lina", "EAST", List.of("lina")));
 
         assertThat(result.assignee()).isEqualTo("lina");
         assertThat(result.reason()).contains("preferred rep");
@@ -158,7 +158,7 @@ class LeadAssignmentTests {
     void preferredRepFromAnotherRegionIsConsideredToo() {
         data.openLeads("chenjing", 2, now.minus(Duration.ofDays(1)));
 
-        Assignment result = assign(new RoutingDecision("偏好 chenjing", Region.EAST, List.of("chenjing")));
+        Assignment result = assign(new RoutingDecision("偏好 chenjing", "EAST", List.of("chenjing")));
 
         assertThat(result.assignee()).isEqualTo("chenjing");
     }
@@ -169,7 +169,7 @@ class LeadAssignmentTests {
         data.openLeads("zhangwei", 9, now.minus(Duration.ofDays(1)));
         data.openLeads("wangfang", 7, now.minus(Duration.ofDays(1)));
 
-        Assignment result = assign(new RoutingDecision("偏好", Region.EAST, List.of("zhangwei", "lina")));
+        Assignment result = assign(new RoutingDecision("偏好", "EAST", List.of("zhangwei", "lina")));
 
         assertThat(result.assignee()).isEqualTo("wangfang");
         assertThat(result.reason()).contains("no preferred rep eligible");
@@ -258,7 +258,7 @@ class LeadAssignmentTests {
         data.trip("wangfang", today, today);
         String leadId = newLead();
 
-        Assignment result = assignment.assign(leadId, new RoutingDecision("华东区域默认", Region.EAST, List.of("nobody")));
+        Assignment result = assignment.assign(leadId, new RoutingDecision("华东区域默认", "EAST", List.of("nobody")));
 
         assertThat(result.assigned()).isFalse();
         assertThat(result.skipped()).extracting(Assignment.Candidate::userId).containsExactlyInAnyOrder("zhangwei", "lina", "wangfang");

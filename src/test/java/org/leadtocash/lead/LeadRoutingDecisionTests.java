@@ -29,6 +29,8 @@ class LeadRoutingDecisionTests {
     private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private static DmnDecision routing;
     private static DmnDecision tier;
+    /** The regions V9 ships, with their Chinese names: the rows of the shipped table name exactly these. */
+    private static final Map<String, String> SHIPPED_REGIONS = Map.of("EAST", "华东", "SOUTH", "华南", "NORTH", "华北");
 
     @BeforeAll
     static void parse() throws Exception {
@@ -52,7 +54,7 @@ class LeadRoutingDecisionTests {
         double[] budgets = {30000, 49999.99, 50000, 120000, 200000, 200000.01, 800000};
         for (LeadSource source : LeadSource.values()) {
             for (double budget : budgets) {
-                for (Region region : Region.values()) {
+                for (String region : SHIPPED_REGIONS.keySet()) {
                     all.add(Arguments.of(source, budget, region));
                 }
             }
@@ -62,9 +64,9 @@ class LeadRoutingDecisionTests {
 
     @ParameterizedTest(name = "{0} / {1} / {2}")
     @MethodSource("everyCombination")
-    void routesEverySourceTierAndRegionCombination(LeadSource source, double budget, Region region) {
+    void routesEverySourceTierAndRegionCombination(LeadSource source, double budget, String region) {
         Map<String, Object> row = ENGINE.evaluateDecision(routing, Variables.createVariables()
-                .putValue("source", source.name()).putValue("budgetCny", budget).putValue("region", region.name()))
+                .putValue("source", source.name()).putValue("budgetCny", budget).putValue("region", region))
                 .getSingleResult().getEntryMap();
         String tierName = budget < 50000 ? "SMALL" : budget <= 200000 ? "MID" : "LARGE";
 
@@ -76,19 +78,20 @@ class LeadRoutingDecisionTests {
             expectedRule = "官网大额线索";
         } else if (source == LeadSource.TRADE_SHOW_QR && tierName.equals("LARGE")) {
             expectedPreferred = switch (region) {
-                case EAST -> "lina";
-                case SOUTH -> "chenjing";
-                case NORTH -> "zhaoqiang";
+                case "EAST" -> "lina";
+                case "SOUTH" -> "chenjing";
+                case "NORTH" -> "zhaoqiang";
+                default -> throw new IllegalArgumentException(region);
             };
             expectedRule = "展会大额";
-        } else if (tierName.equals("MID") && region == Region.SOUTH) {
+        } else if (tierName.equals("MID") && region.equals("SOUTH")) {
             expectedPreferred = "liuyang";
             expectedRule = "华南中额";
         } else {
             expectedPreferred = "";
-            expectedRule = region.chinese() + "区域默认";
+            expectedRule = SHIPPED_REGIONS.get(region) + "区域默认";
         }
-        assertThat(row.get("team")).as("team").isEqualTo(region.name());
+        assertThat(row.get("team")).as("team").isEqualTo(region);
         assertThat(row.get("preferredReps")).as("preferred reps").isEqualTo(expectedPreferred);
         assertThat((String) row.get("ruleName")).as("rule").startsWith(expectedRule);
 

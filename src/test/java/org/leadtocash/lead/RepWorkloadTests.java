@@ -48,7 +48,7 @@ class RepWorkloadTests {
     @Autowired LeadAssignment assignment;
     @Autowired SalesTeam salesTeam;
     @Autowired StaffRepository staff;
-    @Autowired LeadProperties properties;
+    @Autowired LeadPolicy policy;
     @Autowired EngineClock clock;
     @Autowired JdbcClient jdbc;
     @Autowired TestData data;
@@ -116,7 +116,7 @@ class RepWorkloadTests {
 
     @Test
     void aDealCountsWhileInsideTheWindowAndIsRetiredOnceWhenItLeavesIt() {
-        Duration window = properties.signedDealWindow();
+        Duration window = policy.signedDealWindow();
         salesTeam.recordSignedDeal("lina", null, new java.math.BigDecimal("1000.00"), "D-1", now.minus(window).plus(Duration.ofHours(1)));
         salesTeam.recordSignedDeal("lina", null, new java.math.BigDecimal("1000.00"), "D-2", now.minus(Duration.ofDays(1)));
         salesTeam.recordSignedDeal("lina", null, new java.math.BigDecimal("1000.00"), "D-old", now.minus(window).minusSeconds(1));
@@ -175,11 +175,11 @@ class RepWorkloadTests {
         List<Row> rows = jdbc.sql("SELECT s.user_id, " + COUNTED + " FROM sales_staff s "
                         + "WHERE s.active = TRUE AND s.role = 'REP' AND s.region = 'SOUTH' AND NOT EXISTS "
                         + "(SELECT 1 FROM rep_trip t WHERE t.rep_id = s.user_id AND t.start_date <= ? AND t.end_date >= ?)")
-                .params(java.sql.Timestamp.from(clock.now().minus(properties.signedDealWindow())), today, today)
+                .params(java.sql.Timestamp.from(clock.now().minus(policy.signedDealWindow())), today, today)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getInt(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .list();
-        return rows.stream().filter(r -> r.open() <= properties.maxOpenLeads())
+        return rows.stream().filter(r -> r.open() <= policy.maxOpenLeads("SOUTH"))
                 .sorted(Comparator.comparingInt(Row::open).thenComparing(Comparator.comparingInt(Row::deals).reversed())
                         .thenComparing(Row::last, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Row::id))
                 .map(Row::id).findFirst().orElse(null);
@@ -193,7 +193,7 @@ class RepWorkloadTests {
             kept.put(rs.getString(1), List.of(rs.getInt(2), rs.getInt(3), String.valueOf(rs.getTimestamp(4))));
         });
         jdbc.sql("SELECT s.user_id, " + COUNTED + " FROM sales_staff s")
-                .param(java.sql.Timestamp.from(clock.now().minus(properties.signedDealWindow())))
+                .param(java.sql.Timestamp.from(clock.now().minus(policy.signedDealWindow())))
                 .query(rs -> {
                     truth.put(rs.getString(1), List.of(rs.getInt(2), rs.getInt(3), String.valueOf(rs.getTimestamp(4))));
                 });
@@ -202,7 +202,7 @@ class RepWorkloadTests {
 
     private Assignment assign(String region) {
         String leadId = intake.receive(TestData.leadBody("TRADE_SHOW_QR", region, "30000"), LeadSource.TRADE_SHOW_QR).lead().id();
-        return assignment.assign(leadId, new RoutingDecision("测试 workload", Region.valueOf(region), List.of()));
+        return assignment.assign(leadId, new RoutingDecision("测试 workload", region, List.of()));
     }
 
     /** A website lead through intake and its routing job; returns the lead id. */

@@ -55,12 +55,16 @@ public class TestData {
                 "payment_blocker_cause", "payment_blocker_check", "payment_receipt", "payment_node_visit", "payment_journey",
                 "invoice_fix", "invoice_handoff_verdict", "invoice_line", "invoice_request", "contract_review", "contract_clause",
                 "contract_line", "contract", "clause_tamper_attempt", "quote_clause", "quote_line", "quote",
-                "sales_lead", "customer", "rep_trip", "signed_deal", "notification_delivery", "notification_claim", "erp_handoff"}) {
+                "sales_lead", "customer_owner_history", "customer", "rep_trip", "signed_deal", "notification_delivery", "notification_claim", "erp_handoff"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         // the demo roster is the baseline; tests add their own members
         jdbc.sql("DELETE FROM sales_staff WHERE user_id LIKE 'test%'").update();
-        jdbc.sql("UPDATE sales_staff SET active = TRUE, open_leads = 0, recent_deals = 0, last_assigned_at = NULL").update();
+        jdbc.sql("UPDATE sales_staff SET active = TRUE, open_leads = 0, recent_deals = 0, last_assigned_at = NULL, "
+                + "deactivated_at = NULL").update();
+        // the regions V9 ships are the baseline; tests add their own
+        jdbc.sql("DELETE FROM region WHERE code NOT IN ('EAST', 'SOUTH', 'NORTH')").update();
+        jdbc.sql("UPDATE region SET active = TRUE").update();
     }
 
     /** After a test wrote leads or deals with SQL of its own: the reps' workload figures follow (the app keeps them itself). */

@@ -25,7 +25,6 @@ import org.leadtocash.lead.LeadAssignment;
 import org.leadtocash.lead.LeadIntake;
 import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.lead.LeadSource;
-import org.leadtocash.lead.Region;
 import org.leadtocash.lead.RoutingDecision;
 import org.leadtocash.support.TestData;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -150,7 +149,7 @@ class PostgresProfileTests {
         jdbc.sql(insert).params("pgw-b", "乙", 0, 1, hourAgo).update();
         jdbc.sql(insert).params("pgw-c", "丙", 0, 1, null).update();
         jdbc.sql(insert).params("pgw-d", "丁", 0, 0, null).update();
-        RoutingDecision south = new RoutingDecision("测试 PostgreSQL ranking", Region.SOUTH, java.util.List.of());
+        RoutingDecision south = new RoutingDecision("测试 PostgreSQL ranking", "SOUTH", java.util.List.of());
 
         java.util.List<String> order = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {

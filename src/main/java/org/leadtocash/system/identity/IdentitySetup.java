@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * <li>sales-rep: Tasklist; may start lead entry, trip entry and quotes; sees only tasks given to him (the engine
  * grants the assignee his task).</li>
  * <li>sales-manager, regional-director: Cockpit and Tasklist, read every definition, instance, task and history;
- * may retry failed jobs; directors also deploy (Modeler's deploy button) to change routing rules.</li>
+ * may retry failed jobs; directors also deploy (Modeler's deploy button) to change routing rules. Both open Camunda
+ * Admin for the sales team page (the team API checks their groups; Camunda users and groups stay read-only to them).</li>
  * <li>legal, finance: Tasklist (tasks of their candidate group); legal also publishes clause versions.</li>
  * <li>camunda-admin: everything.</li>
  * <li>metrics: no Camunda permission; its members (Prometheus's own user) may read {@code /actuator/prometheus}.</li>
@@ -91,6 +92,8 @@ public class IdentitySetup {
                 org.leadtocash.shared.Groups.REGIONAL_DIRECTOR)) {
             grant(overseer, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(overseer, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            // Camunda Admin for its "销售团队 Sales team" page only: users and groups stay read-only for them (below)
+            grant(overseer, Resources.APPLICATION, "admin", Permissions.ACCESS);
             grant(overseer, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
                     Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.CREATE_INSTANCE, Permissions.UPDATE_INSTANCE);
             grant(overseer, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE, Permissions.UPDATE);

@@ -1,9 +1,0 @@
-package org.leadtocash.lead;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration
-@EnableConfigurationProperties(LeadProperties.class)
-class LeadConfig {
-}
