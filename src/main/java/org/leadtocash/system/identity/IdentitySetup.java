@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
  * <li>sales-manager, regional-director: Cockpit and Tasklist, read every definition, instance, task and history;
  * may retry failed jobs; directors also deploy (Modeler's deploy button) to change routing rules.</li>
  * <li>legal, finance: Tasklist (tasks of their candidate group); legal also publishes clause versions.</li>
+ * <li>marketing: Tasklist; publishes product policies (R-33).</li>
  * <li>camunda-admin: everything.</li>
  * </ul>
  */
@@ -51,7 +52,8 @@ public class IdentitySetup {
             org.leadtocash.shared.Groups.REGIONAL_DIRECTOR, "区域总监 Regional directors",
             org.leadtocash.shared.Groups.LEGAL, "法务 Legal",
             org.leadtocash.shared.Groups.FINANCE, "财务 Finance",
-            org.leadtocash.shared.Groups.ADMIN, "管理员 Camunda administrators");
+            org.leadtocash.shared.Groups.ADMIN, "管理员 Camunda administrators",
+            org.leadtocash.shared.Groups.MARKETING, "市场部 Marketing");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -77,11 +79,20 @@ public class IdentitySetup {
         grant(rep, Resources.PROCESS_DEFINITION, "BusinessTripProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(rep, Resources.PROCESS_DEFINITION, "QuoteToInvoiceProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(rep, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // reps work follow-up and policy tasks in Tasklist (the processes start on their own or from marketing)
+        grant(rep, Resources.PROCESS_DEFINITION, "CustomerFollowUpProcess", Permissions.READ);
+        grant(rep, Resources.PROCESS_DEFINITION, "PolicyRolloutProcess", Permissions.READ);
 
         // legal publishes clause versions from Tasklist (only legal may: the delegate checks the group too)
         String legal = org.leadtocash.shared.Groups.LEGAL;
         grant(legal, Resources.PROCESS_DEFINITION, "ClausePublishProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(legal, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+
+        // marketing (and directors, as overseers) publish product policies from Tasklist (the delegate checks the group too)
+        String marketing = org.leadtocash.shared.Groups.MARKETING;
+        grant(marketing, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(marketing, Resources.PROCESS_DEFINITION, "PolicyRolloutProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(marketing, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
         for (String overseer : List.of(org.leadtocash.shared.Groups.SALES_MANAGER,
                 org.leadtocash.shared.Groups.REGIONAL_DIRECTOR)) {
