@@ -150,12 +150,20 @@ class FollowUps {
         long id = record(customer, contact, via, recordedBy);
         Map<String, Object> vars = variables(contact, clock.now());
         engine.run(() -> {
-            if (wonBack) {
+            boolean running = runtimeService.createProcessInstanceQuery().processDefinitionKey(CustomerFollowUpProcess.KEY)
+                    .processInstanceBusinessKey(customerId).count() > 0;
+            if (wonBack || !running) {
+                // lost: won back by this contact; active without an instance (e.g. deleted in Cockpit): the cadence restarts
                 vars.put(Vars.CUSTOMER_ID, customerId);
                 vars.put(Vars.COMPANY_NAME, customer.companyName());
                 vars.put(Vars.REP_ID, customer.repId());
-                runtimeService.createMessageCorrelation(CustomerFollowUpProcess.MESSAGE_CUSTOMER_WON_BACK)
-                        .processInstanceBusinessKey(customerId).setVariables(vars).correlateStartMessage();
+                if (wonBack) {
+                    runtimeService.createMessageCorrelation(CustomerFollowUpProcess.MESSAGE_CUSTOMER_WON_BACK)
+                            .processInstanceBusinessKey(customerId).setVariables(vars).correlateStartMessage();
+                } else {
+                    log.warn("customer {} is ACTIVE but has no running {}; starting one", customerId, CustomerFollowUpProcess.KEY);
+                    runtimeService.startProcessInstanceByKey(CustomerFollowUpProcess.KEY, customerId, vars);
+                }
             } else {
                 runtimeService.createMessageCorrelation(CustomerFollowUpProcess.MESSAGE_CONTACT_RECORDED)
                         .processInstanceBusinessKey(customerId).setVariables(vars).correlateWithResult();

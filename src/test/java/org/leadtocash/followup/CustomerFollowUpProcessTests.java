@@ -179,6 +179,19 @@ class CustomerFollowUpProcessTests {
     }
 
     @Test
+    void contactForAnActiveCustomerWhoseInstanceWasDeletedRestartsTheCadence() {
+        Customer customer = fixtures.reached("zhangwei", today.plusDays(1));
+        runtimeService.deleteProcessInstance(followUp(customer.id()).getId(), "deleted in Cockpit");
+        LocalDate next = today.plusDays(4);
+
+        followUps.recordByApi(customer.id(), "zhangwei", false, "INTERESTED", null, next.toString());
+
+        assertThat(followUp(customer.id())).hasPassed(Event.CUSTOMER_REACHED).isWaitingAt(Gateway.AWAIT_CONTACT)
+                .variables().containsEntry(Vars.NEXT_FOLLOW_UP_DATE, next.toString());
+        assertThat(repository.contacts(customer.id())).hasSize(2);
+    }
+
+    @Test
     void onlyTheOwnerOrAnOverseerRecordsAContact() {
         Customer customer = fixtures.reached("zhangwei", today.plusDays(1));
 
