@@ -10,13 +10,14 @@ import org.leadtocash.shared.EngineClock;
 import org.leadtocash.shared.FieldError;
 import org.leadtocash.shared.FormDates;
 import org.leadtocash.shared.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rep's first-contact outcome (R-05, R-06, R-34): reached makes the rep the customer's owner if it has none;
  * not reached counts an attempt; invalid closes the lead with a reason. The promised next follow-up date is kept
- * for the overdue-follow-up ratio.
+ * for the overdue-follow-up ratio; reaching the customer publishes {@link CustomerReached}, which starts its follow-up cadence.
  */
 @Service
 class LeadFollowUp {
@@ -26,11 +27,13 @@ class LeadFollowUp {
     private final LeadRepository leads;
     private final StaffRepository staff;
     private final EngineClock clock;
+    private final ApplicationEventPublisher events;
 
-    public LeadFollowUp(LeadRepository leads, StaffRepository staff, EngineClock clock) {
+    public LeadFollowUp(LeadRepository leads, StaffRepository staff, EngineClock clock, ApplicationEventPublisher events) {
         this.leads = leads;
         this.staff = staff;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A validated contact attempt. */
@@ -88,6 +91,9 @@ class LeadFollowUp {
                 leads.markContacted(leadId, now);
                 staff.leadMoved(before, LeadStatus.CONTACTED, before.assignee(), null);
                 leads.claimOwnership(lead.customerId(), repId, now);
+                Customer customer = leads.findCustomer(lead.customerId()).orElseThrow();
+                events.publishEvent(new CustomerReached(customer.id(), customer.companyName(), customer.ownerId(), repId,
+                        leadId, now, attempt.nextFollowUpDate(), attempt.notes()));
             }
             case INVALID -> {
                 leads.markInvalid(leadId, attempt.invalidReason());

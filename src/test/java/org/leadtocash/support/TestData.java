@@ -51,7 +51,8 @@ public class TestData {
         if (!ids.isEmpty()) {
             runtime.deleteProcessInstances(ids, "test reset", true, true);
         }
-        for (String table : new String[] {"bank_receipt_ledger", "bank_statement_line", "bank_statement_import",
+        for (String table : new String[] {"follow_up_contact", "follow_up_customer", "follow_up_reminder_switch",
+                "follow_up_team_reminder", "policy_rollout_rep", "policy_rollout", "bank_receipt_ledger", "bank_statement_line", "bank_statement_import",
                 "payment_blocker_cause", "payment_blocker_check", "payment_receipt", "payment_node_visit", "payment_journey",
                 "invoice_fix", "invoice_handoff_verdict", "invoice_line", "invoice_request", "contract_review", "contract_clause",
                 "contract_line", "contract", "clause_tamper_attempt", "quote_clause", "quote_line", "quote",

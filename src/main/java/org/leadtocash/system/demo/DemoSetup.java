@@ -38,7 +38,8 @@ class DemoSetup {
             new DemoUser("limin", "李敏", "Li Min", Groups.SALES_MANAGER),
             new DemoUser("wanglei", "王磊", "Wang Lei", Groups.REGIONAL_DIRECTOR),
             new DemoUser("zhoujie", "周洁", "Zhou Jie", Groups.LEGAL),
-            new DemoUser("wufang", "吴芳", "Wu Fang", Groups.FINANCE));
+            new DemoUser("wufang", "吴芳", "Wu Fang", Groups.FINANCE),
+            new DemoUser("zhengmin", "郑敏", "Zheng Min", Groups.MARKETING));
 
     private final IdentityService identityService;
 

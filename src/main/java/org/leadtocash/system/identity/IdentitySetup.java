@@ -37,6 +37,7 @@ import org.springframework.stereotype.Component;
  * may retry failed jobs; directors also deploy (Modeler's deploy button) to change routing rules. Both open Camunda
  * Admin for the sales team page (the team API checks their groups; Camunda users and groups stay read-only to them).</li>
  * <li>legal, finance: Tasklist (tasks of their candidate group); legal also publishes clause versions.</li>
+ * <li>marketing: Tasklist; publishes product policies (R-33).</li>
  * <li>camunda-admin: everything.</li>
  * <li>metrics: no Camunda permission; its members (Prometheus's own user) may read {@code /actuator/prometheus}.</li>
  * </ul>
@@ -54,7 +55,8 @@ public class IdentitySetup {
             org.leadtocash.shared.Groups.LEGAL, "法务 Legal",
             org.leadtocash.shared.Groups.FINANCE, "财务 Finance",
             org.leadtocash.shared.Groups.ADMIN, "管理员 Camunda administrators",
-            org.leadtocash.shared.Groups.METRICS, "监控 Metrics (Prometheus)");
+            org.leadtocash.shared.Groups.METRICS, "监控 Metrics (Prometheus)",
+            org.leadtocash.shared.Groups.MARKETING, "市场部 Marketing");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -80,6 +82,9 @@ public class IdentitySetup {
         grant(rep, Resources.PROCESS_DEFINITION, "BusinessTripProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(rep, Resources.PROCESS_DEFINITION, "QuoteToInvoiceProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(rep, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // reps work follow-up and policy tasks in Tasklist (the processes start on their own or from marketing)
+        grant(rep, Resources.PROCESS_DEFINITION, "CustomerFollowUpProcess", Permissions.READ);
+        grant(rep, Resources.PROCESS_DEFINITION, "PolicyRolloutProcess", Permissions.READ);
 
         // legal publishes clause versions from Tasklist (only legal may: the delegate checks the group too)
         String legal = org.leadtocash.shared.Groups.LEGAL;
@@ -87,6 +92,12 @@ public class IdentitySetup {
         // and keeps the clause types and which products need them (directors keep the products: ProductUpkeepProcess)
         grant(legal, Resources.PROCESS_DEFINITION, "ClauseTypeProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(legal, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+
+        // marketing (and directors, as overseers) publish product policies from Tasklist (the delegate checks the group too)
+        String marketing = org.leadtocash.shared.Groups.MARKETING;
+        grant(marketing, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(marketing, Resources.PROCESS_DEFINITION, "PolicyRolloutProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(marketing, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
         for (String overseer : List.of(org.leadtocash.shared.Groups.SALES_MANAGER,
                 org.leadtocash.shared.Groups.REGIONAL_DIRECTOR)) {
