@@ -10,6 +10,7 @@ import org.leadtocash.shared.EngineClock;
 import org.leadtocash.shared.FieldError;
 import org.leadtocash.shared.FormDates;
 import org.leadtocash.shared.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +27,13 @@ class LeadFollowUp {
     private final LeadRepository leads;
     private final StaffRepository staff;
     private final EngineClock clock;
+    private final ApplicationEventPublisher events;
 
-    public LeadFollowUp(LeadRepository leads, StaffRepository staff, EngineClock clock) {
+    public LeadFollowUp(LeadRepository leads, StaffRepository staff, EngineClock clock, ApplicationEventPublisher events) {
         this.leads = leads;
         this.staff = staff;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A validated contact attempt. */
@@ -97,6 +100,7 @@ class LeadFollowUp {
                 // stays ASSIGNED: the timers keep running and the task comes back
             }
         }
+        events.publishEvent(new ContactAttemptRecorded(leadId, lead.customerId(), repId, attempt.outcome().name(), now));
     }
 
     private static LocalDate parseDate(Object value, java.time.ZoneId zone, List<FieldError> errors) {
