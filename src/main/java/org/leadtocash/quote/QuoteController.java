@@ -111,11 +111,12 @@ class QuoteController {
         return invoiceRequests.visible(id, viewer(), currentUser.isIn(Groups.FINANCE));
     }
 
-    /** contract KPIs over contracts drafted in [from, to]; overseers only. */
+    /** contract KPIs over contracts drafted in [from, to], compliance also over a seeded sample; overseers only. */
     @GetMapping("/kpi/contracts")
-    public QuoteKpi.Report contractKpi(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+    public QuoteKpi.Report contractKpi(@RequestParam LocalDate from, @RequestParam LocalDate to,
+                                       @RequestParam(required = false) Long seed) {
         currentUser.requireAnyGroup(Groups.OVERSEERS.toArray(String[]::new));
-        return kpi.contracts(from, to);
+        return kpi.contracts(from, to, seed);
     }
 
     private String viewer() {
