@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @AppTest
 class CallRecordWebhookTests {
-    private static final LocalDate D = LocalDate.of(2026, 3, 2);
+    private static final LocalDate D = LocalDate.of(2027, 9, 6);
 
     @Autowired TestRestTemplate rest;
     @Autowired TestData data;
@@ -61,7 +61,7 @@ class CallRecordWebhookTests {
     }
 
     private static String body(String id) throws Exception {
-        return JSON.writeValueAsString(call(id, ZHANGWEI_MOBILE, "13700000000", "2026-03-02T09:30:00+08:00", 120, "OUTBOUND"));
+        return JSON.writeValueAsString(call(id, ZHANGWEI_MOBILE, "13700000000", "2027-09-06T09:30:00+08:00", 120, "OUTBOUND"));
     }
 
     @Test
@@ -119,7 +119,7 @@ class CallRecordWebhookTests {
 
     @Test
     void malformedRecordIsRefusedNamingEveryFieldAndRuleAndNothingIsStored() throws Exception {
-        Map<String, Object> bad = call("CR 1", ZHANGWEI_MOBILE, "abc", "2026-03-02 09:30", -5, "SIDEWAYS");
+        Map<String, Object> bad = call("CR 1", ZHANGWEI_MOBILE, "abc", "2027-09-06 09:30", -5, "SIDEWAYS");
         bad.remove("caller");
         bad.put("connected", "yes");
         bad.put("agent", "x");
@@ -136,7 +136,7 @@ class CallRecordWebhookTests {
 
     @Test
     void startWithoutOffsetAndFractionalDurationAreRefused() throws Exception {
-        Map<String, Object> bad = call("CR-M2", ZHANGWEI_MOBILE, "13700000000", "2026-03-02T09:30:00", 120, "outbound");
+        Map<String, Object> bad = call("CR-M2", ZHANGWEI_MOBILE, "13700000000", "2027-09-06T09:30:00", 120, "outbound");
         bad.put("durationSeconds", 1.5);
 
         ResponseEntity<String> response = fx.post(bad);
@@ -203,7 +203,7 @@ class CallRecordWebhookTests {
 
     @Test
     void inboundCallFromAnUnknownRepNumberIsKeptWithoutRep() throws Exception {
-        ResponseEntity<String> response = fx.post(call("CR-N2", "+86 139 1111 0009", "021-62345678", "2026-03-02T09:30:00+08:00",
+        ResponseEntity<String> response = fx.post(call("CR-N2", "+86 139 1111 0009", "021-62345678", "2027-09-06T09:30:00+08:00",
                 60, "INBOUND"));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);

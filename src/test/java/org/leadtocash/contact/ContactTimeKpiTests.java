@@ -34,16 +34,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <pre>
  * zhangwei, customer phone 13911110001 (his lead):
- * Mon 2026-03-02  11:30–12:30 reached (counts 11:30–12:00 = 1 800 s), 11:45–11:55 (inside the first: 0 more),
+ * Mon 2027-09-06  11:30–12:30 reached (counts 11:30–12:00 = 1 800 s), 11:45–11:55 (inside the first: 0 more),
  *                 17:50–18:20 (counts 600 s), 10:00–11:00 to an unknown number (0), 15:00 not reached (0)  → 2 400 s = 0.0833
- * Tue 2026-03-03  business trip                                                           → 28 800 s = 1.0000 HEALTHY
- * Wed 2026-03-04  09:00–15:00 reached (10 800 + 7 200 s)                                    → 18 000 s = 0.6250 WATCH
- * Thu, Fri        nothing; Sat 2026-03-07 a call (weekend: no working time)
+ * Tue 2027-09-07  business trip                                                           → 28 800 s = 1.0000 HEALTHY
+ * Wed 2027-09-08  09:00–15:00 reached (10 800 + 7 200 s)                                    → 18 000 s = 0.6250 WATCH
+ * Thu, Fri        nothing; Sat 2027-09-11 a call (weekend: no working time)
  * </pre>
  */
 @AppTest
 class ContactTimeKpiTests {
-    private static final LocalDate MON = LocalDate.of(2026, 3, 2);
+    private static final LocalDate MON = LocalDate.of(2027, 9, 6);
 
     @Autowired TestRestTemplate rest;
     @Autowired TestData data;
@@ -70,15 +70,15 @@ class ContactTimeKpiTests {
         fx.lead("13911110001", "zhangwei");
         at(MON.plusDays(6), 20, 0);
         String customer = "13911110001";
-        post(call("T-1", ZHANGWEI_MOBILE, customer, "2026-03-02T11:30:00+08:00", 3600, "OUTBOUND"));
-        post(call("T-2", ZHANGWEI_MOBILE, customer, "2026-03-02T11:45:00+08:00", 600, "OUTBOUND"));
-        post(call("T-3", customer, ZHANGWEI_MOBILE, "2026-03-02T17:50:00+08:00", 1800, "INBOUND"));
-        post(call("T-4", ZHANGWEI_MOBILE, "13700000000", "2026-03-02T10:00:00+08:00", 3600, "OUTBOUND"));
-        Map<String, Object> unanswered = call("T-5", ZHANGWEI_MOBILE, customer, "2026-03-02T15:00:00+08:00", 40, "OUTBOUND");
+        post(call("T-1", ZHANGWEI_MOBILE, customer, "2027-09-06T11:30:00+08:00", 3600, "OUTBOUND"));
+        post(call("T-2", ZHANGWEI_MOBILE, customer, "2027-09-06T11:45:00+08:00", 600, "OUTBOUND"));
+        post(call("T-3", customer, ZHANGWEI_MOBILE, "2027-09-06T17:50:00+08:00", 1800, "INBOUND"));
+        post(call("T-4", ZHANGWEI_MOBILE, "13700000000", "2027-09-06T10:00:00+08:00", 3600, "OUTBOUND"));
+        Map<String, Object> unanswered = call("T-5", ZHANGWEI_MOBILE, customer, "2027-09-06T15:00:00+08:00", 40, "OUTBOUND");
         unanswered.put("connected", false);
         post(unanswered);
-        post(call("T-6", ZHANGWEI_MOBILE, customer, "2026-03-04T09:00:00+08:00", 21_600, "OUTBOUND"));
-        post(call("T-7", ZHANGWEI_MOBILE, customer, "2026-03-07T10:00:00+08:00", 3600, "OUTBOUND"));
+        post(call("T-6", ZHANGWEI_MOBILE, customer, "2027-09-08T09:00:00+08:00", 21_600, "OUTBOUND"));
+        post(call("T-7", ZHANGWEI_MOBILE, customer, "2027-09-11T10:00:00+08:00", 3600, "OUTBOUND"));
         data.trip("zhangwei", MON.plusDays(1), MON.plusDays(1));
     }
 
@@ -88,14 +88,14 @@ class ContactTimeKpiTests {
 
         JsonNode rep = only(fx.get("limin", "/api/kpi/contact-time?rep=zhangwei&from=" + MON + "&to=" + MON.plusDays(6)));
 
-        assertThat(dates(rep.path("days"))).containsExactly("2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06");
+        assertThat(dates(rep.path("days"))).containsExactly("2027-09-06", "2027-09-07", "2027-09-08", "2027-09-09", "2027-09-10");
         assertDay(rep.path("days").get(0), 2_400, "0.0833", "WARNING");
         assertDay(rep.path("days").get(1), 28_800, "1.0000", "HEALTHY");
         assertDay(rep.path("days").get(2), 18_000, "0.6250", "WATCH");
         assertDay(rep.path("days").get(3), 0, "0.0000", "WARNING");
         JsonNode week = rep.path("weeks").get(0);
         assertThat(rep.path("weeks")).hasSize(1);
-        assertThat(week.path("weekStart").asText()).isEqualTo("2026-03-02");
+        assertThat(week.path("weekStart").asText()).isEqualTo("2027-09-06");
         assertThat(week.path("workingSeconds").asLong()).isEqualTo(144_000);
         assertThat(week.path("contactSeconds").asLong()).isEqualTo(49_200);
         assertThat(week.path("share").decimalValue()).isEqualByComparingTo(new BigDecimal("0.3417"));

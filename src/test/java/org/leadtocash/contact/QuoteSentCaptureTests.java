@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @AppTest
 class QuoteSentCaptureTests {
-    private static final LocalDate D = LocalDate.of(2026, 3, 2);
+    private static final LocalDate D = LocalDate.of(2027, 9, 6);
 
     @Autowired TestRestTemplate rest;
     @Autowired QuoteTestSupport quotes;

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A rep's day (issue 13, Monday 2026-03-02, Asia/Shanghai): zhangwei (mobile 13800000001) has three new leads A, B, C.
+ * A rep's day (issue 13, Monday 2027-09-06, Asia/Shanghai): zhangwei (mobile 13800000001) has three new leads A, B, C.
  *
  * <pre>
  * CR-1  09:30  outbound to A's phone   20 min, reached  → matches A, pre-fills A's first-contact task (REACHED)
@@ -43,7 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @AppTest
 class RepsDayTests {
-    private static final LocalDate D = LocalDate.of(2026, 3, 2);
+    private static final LocalDate D = LocalDate.of(2027, 9, 6);
 
     @Autowired TestRestTemplate rest;
     @Autowired TestData data;
@@ -74,9 +74,9 @@ class RepsDayTests {
         String c = fx.lead("13911110003", "zhangwei");
 
         at(D, 18, 30);
-        JsonNode cr1 = json(post(call("CR-1", ZHANGWEI_MOBILE, "13911110001", "2026-03-02T09:30:00+08:00", 1200, "OUTBOUND")));
-        JsonNode cr2 = json(post(call("CR-2", "+86 139 1111 0002", ZHANGWEI_MOBILE, "2026-03-02T06:00:00Z", 900, "inbound")));
-        JsonNode cr3 = json(post(call("CR-3", ZHANGWEI_MOBILE, "13700000000", "2026-03-02T11:55:00+08:00", 600, "OUTBOUND")));
+        JsonNode cr1 = json(post(call("CR-1", ZHANGWEI_MOBILE, "13911110001", "2027-09-06T09:30:00+08:00", 1200, "OUTBOUND")));
+        JsonNode cr2 = json(post(call("CR-2", "+86 139 1111 0002", ZHANGWEI_MOBILE, "2027-09-06T06:00:00Z", 900, "inbound")));
+        JsonNode cr3 = json(post(call("CR-3", ZHANGWEI_MOBILE, "13700000000", "2027-09-06T11:55:00+08:00", 600, "OUTBOUND")));
 
         assertThat(cr1.path("leadId").asText()).isEqualTo(fx.leadId(a));
         assertThat(cr1.path("prefilled").asBoolean()).isTrue();
@@ -89,12 +89,12 @@ class RepsDayTests {
         // what 联系客户 Contact the customer shows: the variables of the open task
         Map<String, Object> taskA = taskService.getVariables(fx.firstContactTask(a).getId());
         assertThat(taskA).containsEntry(LeadRoutingProcess.Vars.CONTACT_OUTCOME, "REACHED")
-                .containsEntry(Vars.CAPTURED_CALL_ID, "CR-1").containsEntry(Vars.CAPTURED_CALL_START, "2026-03-02T09:30+08:00")
+                .containsEntry(Vars.CAPTURED_CALL_ID, "CR-1").containsEntry(Vars.CAPTURED_CALL_START, "2027-09-06T09:30+08:00")
                 .containsEntry(Vars.CAPTURED_CALL_SECONDS, 1200).containsEntry(Vars.CAPTURED_CALL_REACHED, true);
-        assertThat((String) taskA.get(Vars.CAPTURED_CALL)).contains("2026-03-02 09:30", "20 分 0 秒", "CR-1");
+        assertThat((String) taskA.get(Vars.CAPTURED_CALL)).contains("2027-09-06 09:30", "20 分 0 秒", "CR-1");
         Map<String, Object> taskB = taskService.getVariables(fx.firstContactTask(b).getId());
         assertThat(taskB).containsEntry(LeadRoutingProcess.Vars.CONTACT_OUTCOME, "REACHED")
-                .containsEntry(Vars.CAPTURED_CALL_ID, "CR-2").containsEntry(Vars.CAPTURED_CALL_START, "2026-03-02T14:00+08:00")
+                .containsEntry(Vars.CAPTURED_CALL_ID, "CR-2").containsEntry(Vars.CAPTURED_CALL_START, "2027-09-06T14:00+08:00")
                 .containsEntry(Vars.CAPTURED_CALL_SECONDS, 900);
         assertThat(taskService.getVariables(fx.firstContactTask(c).getId())).doesNotContainKeys(Vars.CAPTURED_CALL_ID,
                 LeadRoutingProcess.Vars.CONTACT_OUTCOME);
