@@ -103,6 +103,7 @@ class LeadFollowUp {
                 // stays ASSIGNED: the timers keep running and the task comes back
             }
         }
+        events.publishEvent(new ContactAttemptRecorded(leadId, lead.customerId(), repId, attempt.outcome().name(), now));
     }
 
     private static LocalDate parseDate(Object value, java.time.ZoneId zone, List<FieldError> errors) {

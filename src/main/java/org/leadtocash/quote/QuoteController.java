@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.leadtocash.shared.CurrentUser;
+import org.leadtocash.shared.EngineClock;
 import org.leadtocash.shared.Groups;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,9 +38,12 @@ class QuoteController {
     private final QuotePdf pdf;
     private final QuoteKpi kpi;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final EngineClock clock;
 
     public QuoteController(Quotes quotes, EditQuoteTask editQuoteTask, QuoteDocuments documents, Contracts contracts,
-                           InvoiceRequests invoiceRequests, QuotePdf pdf, QuoteKpi kpi, CurrentUser currentUser) {
+                           InvoiceRequests invoiceRequests, QuotePdf pdf, QuoteKpi kpi, CurrentUser currentUser,
+                           ApplicationEventPublisher events, EngineClock clock) {
         this.quotes = quotes;
         this.editQuoteTask = editQuoteTask;
         this.documents = documents;
@@ -47,6 +52,8 @@ class QuoteController {
         this.pdf = pdf;
         this.kpi = kpi;
         this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** Starts {@code QuoteToInvoiceProcess} for a customer the caller owns; 201 with the quote id. */
@@ -74,11 +81,16 @@ class QuoteController {
 
     /**
      * The quote as a PDF in one action (R-30); 409 naming the missing fields while the company profile is incomplete.
+     * Served to the quote's own rep, it counts as sent to the customer (R-31).
      */
     @GetMapping(path = "/quotes/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> quotePdf(@PathVariable String id) {
         Quote quote = quotes.visible(id, viewer());
         byte[] document = pdf.render(documents.of(quote));
+        if (currentUser.id().equals(quote.repId())) {
+            events.publishEvent(new QuoteDocumentSent(quote.id(), quote.revision(), "QUOTE_PDF", quote.repId(), quote.leadId(),
+                    quote.customerId(), quote.customerName(), clock.now()));
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("quote-" + quote.id() + "-r" + quote.revision() + ".pdf").build().toString())
@@ -102,11 +114,12 @@ class QuoteController {
         return invoiceRequests.visible(id, viewer(), currentUser.isIn(Groups.FINANCE));
     }
 
-    /** contract KPIs over contracts drafted in [from, to]; overseers only. */
+    /** contract KPIs over contracts drafted in [from, to], compliance also over a seeded sample; overseers only. */
     @GetMapping("/kpi/contracts")
-    public QuoteKpi.Report contractKpi(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+    public QuoteKpi.Report contractKpi(@RequestParam LocalDate from, @RequestParam LocalDate to,
+                                       @RequestParam(required = false) Long seed) {
         currentUser.requireAnyGroup(Groups.OVERSEERS.toArray(String[]::new));
-        return kpi.contracts(from, to);
+        return kpi.contracts(from, to, seed);
     }
 
     private String viewer() {

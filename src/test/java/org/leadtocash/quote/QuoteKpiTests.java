@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -138,6 +139,22 @@ class QuoteKpiTests {
             assertThat(json.path("legalReturnRate").decimalValue()).isEqualByComparingTo("0.5");
             assertThat(json.path("compliance").path("complianceRate").decimalValue()).isEqualByComparingTo("0.6667");
             assertThat(json.path("perContract")).hasSize(4);
+
+            // R-32 sample: with 3 approved contracts (fewer than 100) the sample is all of them, listed with its seed
+            List<String> approved = report.perContract().stream().filter(f -> f.approvedAt() != null)
+                    .map(QuoteKpi.ContractFigures::contractId).toList();
+            JsonNode sample = json.path("complianceSample");
+            assertThat(sample.path("seed").asLong()).isEqualTo(QuoteKpi.defaultSeed(today, today));
+            assertThat(sample.path("sampleSize").asInt()).isEqualTo(3);
+            List<String> ids = new java.util.ArrayList<>();
+            sample.path("contractIds").forEach(id -> ids.add(id.asText()));
+            assertThat(approved).hasSize(3).contains(contractB, contractD);
+            assertThat(ids).containsExactlyInAnyOrderElementsOf(approved);
+            assertThat(sample.path("compliance").path("complianceRate").decimalValue()).isEqualByComparingTo("0.6667");
+            JsonNode seeded = JSON.readTree(rest.withBasicAuth("limin", "limin")
+                    .getForEntity("/api/kpi/contracts?from=" + today + "&to=" + today + "&seed=5", String.class).getBody());
+            assertThat(seeded.path("complianceSample").path("seed").asLong()).isEqualTo(5L);
+            assertThat(seeded.path("complianceSample").path("contractIds")).hasSize(3);
         }
     }
 

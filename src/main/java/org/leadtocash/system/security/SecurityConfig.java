@@ -27,6 +27,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Security is on by default.
  * <ul>
  * <li>{@code POST /api/leads}: a source channel's API key ({@code X-Api-Key}).</li>
+ * <li>{@code POST /api/telephony/call-records}: no log-in; the controller checks the telephony platform's HMAC signature.</li>
  * <li>{@code /api/**}: HTTP Basic against the Camunda identity, or the webapps' session login (changes only with the
  * webapps' CSRF token, {@link WebappSessionAuthenticationFilter}); the user is the engine's current user, so
  * authorizations apply.</li>
@@ -53,6 +54,16 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ChannelApiKeyFilter(keys), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().hasAnyAuthority(channelAuthorities(keys)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain telephonyChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(new AntPathRequestMatcher("/api/telephony/call-records", HttpMethod.POST.name()))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }
 
