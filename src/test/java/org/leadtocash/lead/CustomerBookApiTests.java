@@ -37,6 +37,8 @@ class CustomerBookApiTests {
     @Autowired TestRestTemplate rest;
     @Autowired TestData data;
     @Autowired JdbcClient jdbc;
+    @Autowired CustomerBook book;
+    @Autowired CustomerRepository repository;
 
     @BeforeEach
     void reset() {
@@ -172,6 +174,22 @@ class CustomerBookApiTests {
         ResponseEntity<String> response = rest.postForEntity("/api/customers",
                 new HttpEntity<>("{}", json()), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theDemoCustomersGetTheirLicenceAndTierOnceSoThatTheirRepCanQuoteThem() {
+        String yunfan = "91330106MA2H2Q8T7" + CreditCode.checkCharacter("91330106MA2H2Q8T7");
+        data.owner(yunfan, "杭州云帆软件有限公司", "zhangwei");
+        CustomerDemoData demo = new CustomerDemoData(book, repository, true);
+
+        demo.setUp();
+        demo.setUp();
+
+        CustomerRecord recorded = repository.findByCreditCode(yunfan).orElseThrow();
+        assertThat(recorded.storeTier()).isEqualTo("KA");
+        assertThat(recorded.ownerId()).isEqualTo("zhangwei");
+        assertThat(recorded.licence().legalRepresentative()).isEqualTo("林云帆");
+        assertThat(data.count("customer")).isEqualTo(1);
     }
 
     private ResponseEntity<String> post(String user, Object body) throws Exception {
