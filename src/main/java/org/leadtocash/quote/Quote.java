@@ -25,7 +25,7 @@ record Quote(String id, int revision, @JsonIgnore CustomerRef customer, String c
     static Quote opened(String id, OpenQuote request, BigDecimal rebateRate, List<PricedLine> lines,
                         List<AttachedClause> clauses, String processInstanceId, LocalDate today, Instant now) {
         TaxMath.Amounts totals = TaxMath.sum(lines.stream().map(PricedLine::amounts).toList());
-        return new Quote(id, 1, request.customer(), request.tier().name(), request.repId(), request.leadId(), today,
+        return new Quote(id, 1, request.customer(), request.tier(), request.repId(), request.leadId(), today,
                 request.deliveryDate(), rebateRate, totals, QuoteStatus.OPEN, null, processInstanceId, now, now, null,
                 lines, clauses);
     }

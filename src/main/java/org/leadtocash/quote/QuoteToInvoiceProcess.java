@@ -61,7 +61,10 @@ public final class QuoteToInvoiceProcess {
         public static final String LEAD_ID = "leadId";
         public static final String CUSTOMER_ID = "customerId";
         public static final String CREDIT_CODE = "creditCode";
+        /** the customer's store tier, set from the customer book (an API client may send it; it must match) */
         public static final String CUSTOMER_TIER = "customerTier";
+        /** start form: true when the form carries a new customer's business licence (lead.LicenceFields keys) */
+        public static final String NEW_CUSTOMER = "newCustomer";
         public static final String PRODUCT_MODEL = "productModel";
         public static final String QUANTITY = "quantity";
         public static final String DELIVERY_DATE = "deliveryDate";
@@ -74,6 +77,8 @@ public final class QuoteToInvoiceProcess {
         public static final String CUSTOMER_NAME = "customerName";
         public static final String REVISION = "revision";
         public static final String QUOTE_SUMMARY = "quoteSummary";
+        /** the quote PDF's address in this app (/api/quotes/{id}/pdf), a link in the rep's forms (webapp login) */
+        public static final String QUOTE_PDF = "quotePdf";
         public static final String EDIT_NOTE = "editNote";
         /** task-local JSON list shown read-only on every task: [{typeCode, typeName, version, locked, text}] */
         public static final String CLAUSE_LIST = "clauseList";

@@ -3,11 +3,15 @@ package org.leadtocash.quote;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.leadtocash.lead.Customer;
+import org.leadtocash.lead.CustomerBook;
+import org.leadtocash.lead.CustomerRegistration;
+import org.leadtocash.lead.LicenceFields;
+import org.leadtocash.lead.StoreTiers;
 import org.leadtocash.lead.Lead;
 import org.leadtocash.lead.LeadQueries;
 import org.leadtocash.quote.QuoteToInvoiceProcess.CustomerAnswer;
@@ -25,7 +29,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Turns what a rep entered — the quote request (start form or API), the customer's answer — into a typed command, or
  * throws {@link InvalidInputException} naming every field and rule broken, so the form or API caller can fix them
- * all at once. R-06: only the customer's owner quotes it. Edited prices: {@link PriceEditValidator}.
+ * all at once. R-06: only the customer's owner quotes it. R-15: the rebate follows the customer's own store tier; a
+ * rep does not pick it (a {@code customerTier} sent by an API client must be that tier). R-30: the start form may
+ * carry a new customer's business licence instead of an existing customer. Edited prices: {@link PriceEditValidator}.
  */
 @Component
 class QuoteValidator {
@@ -34,11 +40,15 @@ class QuoteValidator {
     static final int MAX_REASON = 500;
 
     private final LeadQueries leads;
+    private final CustomerBook customerBook;
+    private final StoreTiers tiers;
     private final Catalogue catalogue;
     private final EngineClock clock;
 
-    QuoteValidator(LeadQueries leads, Catalogue catalogue, EngineClock clock) {
+    QuoteValidator(LeadQueries leads, CustomerBook customerBook, StoreTiers tiers, Catalogue catalogue, EngineClock clock) {
         this.leads = leads;
+        this.customerBook = customerBook;
+        this.tiers = tiers;
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -57,21 +67,34 @@ class QuoteValidator {
         boolean singleLine = vars.get(Vars.LINES) == null;
         JsonNode lines = singleLine ? singleLine(vars) : QuoteJson.tree(vars.get(Vars.LINES));
         List<FieldError> errors = new ArrayList<>();
-        Customer customer = customer(repId, QuoteInput.text(vars.get(Vars.CUSTOMER_ID)),
-                QuoteInput.text(vars.get(Vars.CREDIT_CODE)), errors);
-        CustomerTier tier = tier(QuoteInput.text(vars.get(Vars.CUSTOMER_TIER)), errors);
+        Customer customer = null;
+        CustomerRegistration newCustomer = null;
+        String tier = null;
+        if (isTrue(vars.get(Vars.NEW_CUSTOMER))) {
+            Map<String, Object> licence = new HashMap<>(vars);
+            licence.put(LicenceFields.OWNER_ID, repId);
+            newCustomer = customerBook.check(licence, errors);
+            tier = newCustomer == null ? null : newCustomer.storeTier();
+        } else {
+            customer = customer(repId, QuoteInput.text(vars.get(Vars.CUSTOMER_ID)),
+                    QuoteInput.text(vars.get(Vars.CREDIT_CODE)), errors);
+            tier = tier(customer, QuoteInput.text(vars.get(Vars.CUSTOMER_TIER)), errors);
+        }
         LocalDate delivery = QuoteInput.futureDate(vars.get(Vars.DELIVERY_DATE), Vars.DELIVERY_DATE, clock.today(),
                 clock.zone(), errors);
         List<OpenQuote.Line> products = products(lines, singleLine, errors);
         String leadId = QuoteInput.text(vars.get(Vars.LEAD_ID));
+        if (leadId != null && newCustomer != null) {
+            errors.add(new FieldError(Vars.LEAD_ID, "same-customer", "新客户尚无线索 a new customer has no lead yet"));
+        }
         if (leadId != null && customer != null) {
             checkLead(leadId, repId, customer, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new OpenQuote(QuoteInput.text(vars.get(Vars.QUOTE_ID)), repId, CustomerRef.of(customer), tier, delivery,
-                products, leadId);
+        return new OpenQuote(QuoteInput.text(vars.get(Vars.QUOTE_ID)), repId, customer == null ? null : CustomerRef.of(customer),
+                newCustomer, tier, delivery, products, leadId);
     }
 
     private static JsonNode singleLine(Map<String, Object> vars) {
@@ -107,17 +130,36 @@ class QuoteValidator {
         return null;
     }
 
-    private static CustomerTier tier(String tier, List<FieldError> errors) {
+    private static boolean isTrue(Object value) {
+        return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(value.toString().strip());
+    }
+
+    /**
+     * The customer's store tier from the customer book. {@code asked} (API clients, earlier start forms) is checked,
+     * never used: an unknown tier is refused, and so is a tier other than the customer's.
+     */
+    private String tier(Customer customer, String asked, List<FieldError> errors) {
+        List<String> known = tiers.codes();
+        if (asked != null && !known.contains(asked)) {
+            errors.add(new FieldError(Vars.CUSTOMER_TIER, "one-of", "must be one of " + known));
+            return null;
+        }
+        if (customer == null) {
+            return null;
+        }
+        String tier = customerBook.record(customer.id(), null).storeTier();
         if (tier == null) {
-            errors.add(new FieldError(Vars.CUSTOMER_TIER, "required", "请选择客户等级 choose the customer tier"));
+            errors.add(new FieldError(Vars.CUSTOMER_TIER, "customer-tier", "客户 " + customer.companyName()
+                    + " 尚未登记营业执照和门店等级，请先补录（新客户报价或客户导入）the customer has no business licence and store "
+                    + "tier yet; record them first (quote as a new customer, or the customer import)"));
             return null;
         }
-        try {
-            return CustomerTier.valueOf(tier.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(Vars.CUSTOMER_TIER, "one-of", "must be one of " + List.of(CustomerTier.values())));
+        if (asked != null && !asked.equals(tier)) {
+            errors.add(new FieldError(Vars.CUSTOMER_TIER, "customer-tier", "门店等级属于客户：" + customer.companyName() + " 是 "
+                    + tier + " the store tier belongs to the customer, whose tier is " + tier + ", not " + asked));
             return null;
         }
+        return tier;
     }
 
     private List<OpenQuote.Line> products(JsonNode lines, boolean singleLine, List<FieldError> errors) {

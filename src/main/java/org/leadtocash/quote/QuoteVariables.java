@@ -24,6 +24,7 @@ final class QuoteVariables {
         scope.setVariable(Vars.DELIVERY_DATE, q.deliveryDate().toString());
         scope.setVariable(Vars.LINES, QuoteJson.variable(QuoteText.lineVariables(q.lines())));
         scope.setVariable(Vars.QUOTE_SUMMARY, cut(QuoteText.summary(q), "GET /api/quotes/" + q.id()));
+        scope.setVariable(Vars.QUOTE_PDF, "/api/quotes/" + q.id() + "/pdf");
     }
 
     static void contract(VariableScope scope, Contract c) {

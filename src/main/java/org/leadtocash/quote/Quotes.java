@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.leadtocash.lead.CustomerBook;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
 import org.leadtocash.shared.EngineClock;
 import org.leadtocash.shared.InvalidInputException;
@@ -33,12 +34,14 @@ public class Quotes {
     private final QuoteValidator validator;
     private final ClauseLibrary clauses;
     private final RebatePolicy rebates;
+    private final CustomerBook customerBook;
     private final EngineClock clock;
     private final RuntimeService runtimeService;
 
     public Quotes(QuoteRepository quotes, QuoteValidator validator, ClauseLibrary clauses, RebatePolicy rebates,
-                  EngineClock clock, RuntimeService runtimeService) {
+                  CustomerBook customerBook, EngineClock clock, RuntimeService runtimeService) {
         this.quotes = quotes;
+        this.customerBook = customerBook;
         this.validator = validator;
         this.clauses = clauses;
         this.rebates = rebates;
@@ -50,7 +53,10 @@ public class Quotes {
     public record LineRequest(String productModel, BigDecimal quantity) {
     }
 
-    /** {@code POST /api/quotes}: customerId (or creditCode) of a customer the rep owns, tier, delivery date, lines. */
+    /**
+     * {@code POST /api/quotes}: customerId (or creditCode) of a customer the rep owns, delivery date, lines; customerTier
+     * is optional and, when given, must be the customer's own tier.
+     */
     public record QuoteRequest(String customerId, String creditCode, String customerTier, String deliveryDate,
                                List<LineRequest> lines, String leadId) {
     }
@@ -95,12 +101,18 @@ public class Quotes {
         return new Started(quoteId, instance.getId());
     }
 
-    /** 生成报价 Assemble quote: prices the lines, attaches the clauses in force, stores revision 1. */
+    /**
+     * 生成报价 Assemble quote: records a new customer from its licence first (one action, R-30), prices the lines with
+     * the customer's tier rebate, attaches the clauses in force, stores revision 1.
+     */
     @Transactional
     Quote open(OpenQuote command, String processInstanceId) {
         Instant now = clock.now();
         String quoteId = command.quoteId() != null ? command.quoteId() : QuoteIds.next("Q", now, clock.zone());
-        BigDecimal rebate = rebates.rebateRate(command.tier().name()).setScale(4, RoundingMode.HALF_UP);
+        if (command.customer() == null) {
+            command = command.forCustomer(CustomerRef.of(customerBook.register(command.newCustomer(), command.repId())));
+        }
+        BigDecimal rebate = rebates.rebateRate(command.tier()).setScale(4, RoundingMode.HALF_UP);
         List<PricedLine> priced = new ArrayList<>();
         List<Product> quoted = new ArrayList<>();
         int lineNo = 1;

@@ -136,9 +136,13 @@ final class Fixtures {
     Quotes.Started quoteAwaitingLegal(String rep) {
         String customerId = "clcust-" + SEQ.incrementAndGet();
         Instant now = Instant.now();
-        jdbc.sql("INSERT INTO customer (id, credit_code, company_name, owner_id, owned_since, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        // a customer recorded from its licence: the KA store tier on the customer decides the rebate
+        jdbc.sql("INSERT INTO customer (id, credit_code, company_name, owner_id, owned_since, created_at, company_type, "
+                        + "legal_representative, registered_capital_wan, established_on, address, business_scope, store_tier, "
+                        + "licence_recorded_at, licence_recorded_by) VALUES (?, ?, ?, ?, ?, ?, '有限责任公司', '王建国', 500, "
+                        + "DATE '2015-06-18', '宁波市鄞州区', '日用百货销售', 'KA', ?, ?)")
                 .params(customerId, creditCode(), "宁波集群报价客户有限公司" + customerId.substring(7), rep, Timestamp.from(now),
-                        Timestamp.from(now))
+                        Timestamp.from(now), Timestamp.from(now), rep)
                 .update();
         Quotes.Started started = as(rep, Groups.SALES_REP, () -> cluster.bean(Quotes.class).start(new Quotes.QuoteRequest(
                 customerId, null, "KA", LocalDate.now(ZONE).plusDays(30).toString(),

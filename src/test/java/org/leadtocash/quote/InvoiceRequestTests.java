@@ -91,7 +91,7 @@ class InvoiceRequestTests {
 
     @Test
     void approvedContractBecomesAnInvoiceRequestWithRatesAmountsAndTheReceivingAccount() {
-        String customer = support.customerOf("zhangwei");
+        String customer = support.customerOf("zhangwei", "CHAIN");
         Quotes.Started q = support.start("zhangwei", QuoteTestSupport.request(customer, "CHAIN",
                 TestData.today().plusDays(30), "JM-200", 1, "IN-01", 3, "SAAS-QT", 2));
         support.toHandOff(q.processInstanceId(), "zhangwei");

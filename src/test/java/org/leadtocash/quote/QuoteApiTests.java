@@ -51,7 +51,7 @@ class QuoteApiTests {
 
     @Test
     void postStartsTheProcessWithCatalogueLinesTierRebateAndTheLatestClauses() throws Exception {
-        String customer = support.customerOf("zhangwei");
+        String customer = support.customerOf("zhangwei", "COMMUNITY");
         Map<String, Object> body = body(customer, "COMMUNITY", TestData.today().plusDays(40),
                 List.of(line("JM-350E", 1), line("IN-01", 2), line("SV-MR12", 1)));
 

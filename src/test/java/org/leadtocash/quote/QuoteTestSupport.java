@@ -18,7 +18,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.leadtocash.erp.U8HandOff;
 import org.leadtocash.erp.U8Properties;
+import org.leadtocash.lead.CustomerBook;
+import org.leadtocash.lead.LicenceFields;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
+import org.leadtocash.support.Licences;
 import org.leadtocash.support.ProcessTests;
 import org.leadtocash.shared.Groups;
 import org.leadtocash.standin.U8StandIn;
@@ -52,12 +55,14 @@ public class QuoteTestSupport {
     private final ClauseLibrary library;
     private final RuntimeService runtimeService;
     private final HandOffToU8Delegate handOffDelegate;
+    private final CustomerBook customerBook;
     private final List<Long> publishedVersions = new ArrayList<>();
     private U8HandOff originalHandOff;
 
     public QuoteTestSupport(TestData data, JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
                             Quotes quotes, ClauseLibrary library, RuntimeService runtimeService,
-                            HandOffToU8Delegate handOffDelegate) {
+                            HandOffToU8Delegate handOffDelegate, CustomerBook customerBook) {
+        this.customerBook = customerBook;
         this.data = data;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -88,11 +93,17 @@ public class QuoteTestSupport {
 
     // --- customers and quotes ---------------------------------------------------------------------------------------
 
-    /** A customer owned by the rep; returns its id. */
-    String customerOf(String rep) {
+    /** A KA customer owned by the rep; returns its id. */
+    public String customerOf(String rep) {
+        return customerOf(rep, "KA");
+    }
+
+    /** A customer owned by the rep, recorded from its business licence with the store tier; returns its id. */
+    public String customerOf(String rep, String storeTier) {
         String code = TestData.creditCode();
-        data.owner(code, "上海报价测试科技有限公司" + code.substring(10, 16), rep);
-        return jdbc.sql("SELECT id FROM customer WHERE credit_code = ?").param(code).query(String.class).single();
+        Map<String, Object> licence = Licences.licence(code, "上海报价测试科技有限公司" + code.substring(10, 16), storeTier);
+        licence.put(LicenceFields.OWNER_ID, rep);
+        return customerBook.register(licence, rep).id();
     }
 
     String creditCodeOf(String customerId) {

@@ -24,7 +24,9 @@ import org.leadtocash.quote.QuoteToInvoiceProcess.Event;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Task;
 import org.leadtocash.quote.QuoteToInvoiceProcess.Vars;
 import org.leadtocash.standin.U8StandIn;
+import org.leadtocash.lead.LicenceFields;
 import org.leadtocash.support.AppTest;
+import org.leadtocash.support.Licences;
 import org.leadtocash.support.ProcessTests;
 import org.leadtocash.support.TestData;
 import org.leadtocash.shared.Groups;
@@ -48,6 +50,7 @@ class QuoteToInvoiceProcessTests {
     @Autowired JdbcClient jdbc;
     @Autowired CompanyProfileFixtures company;
     @Autowired CompanyProfile companyProfile;
+    @Autowired TestData data;
 
     @BeforeEach
     void setUp() {
@@ -462,7 +465,7 @@ class QuoteToInvoiceProcessTests {
 
     @Test
     void startFormQuotesAnOwnedCustomerByCreditCodeWithTheQuoteIdAsBusinessKey() {
-        String customer = support.customerOf("lina");
+        String customer = support.customerOf("lina", "COMMUNITY");
         Map<String, Object> form = new HashMap<>();
         form.put(Vars.CREDIT_CODE, support.creditCodeOf(customer));
         form.put(Vars.CUSTOMER_TIER, "COMMUNITY");
@@ -596,6 +599,81 @@ class QuoteToInvoiceProcessTests {
                 .processInstanceBusinessKey(published.typeCode() + "-v" + published.version()).singleResult();
         assertThat(watch).as("watch of " + published.typeCode() + " v" + published.version()).isNotNull();
         return watch;
+    }
+
+    // --- one action: a new customer from the business licence → the quote and its PDF link (R-30) ---------------------
+
+    private static Map<String, Object> newCustomerForm(String creditCode, String name, String tier) {
+        Map<String, Object> form = new HashMap<>(Licences.licence(creditCode, name, tier));
+        form.put(Vars.NEW_CUSTOMER, true);
+        form.put(LicenceFields.REGISTERED_CAPITAL, 50.5); // the form's number field submits a number
+        form.put(Vars.PRODUCT_MODEL, "GW-100");
+        form.put(Vars.QUANTITY, 10);
+        form.put(Vars.DELIVERY_DATE, TestData.today().plusDays(20).toString());
+        return form;
+    }
+
+    @Test
+    void startFormWithANewCustomersLicenceRecordsTheCustomerAndTheQuoteAndGivesThePdfLink() {
+        String code = TestData.creditCode();
+
+        ProcessInstance started = startByFormAs("zhangwei", REP, QuoteToInvoiceProcess.KEY,
+                newCustomerForm(code, "上海一步到位便利有限公司", "COMMUNITY"));
+
+        ProcessInstance pi = processInstance(started.getId());
+        assertThat(pi).isWaitingAt(Task.EDIT_QUOTE).task().isAssignedTo("zhangwei");
+        Map<String, Object> customer = jdbc.sql("SELECT * FROM customer WHERE credit_code = ?").param(code).query().singleRow();
+        assertThat(customer).containsEntry("COMPANY_NAME", "上海一步到位便利有限公司").containsEntry("STORE_TIER", "COMMUNITY")
+                .containsEntry("OWNER_ID", "zhangwei").containsEntry("LEGAL_REPRESENTATIVE", "王建国");
+        assertThat((BigDecimal) customer.get("REGISTERED_CAPITAL_WAN")).isEqualByComparingTo("50.5");
+        Quote quote = quotes.get(pi.getBusinessKey());
+        assertThat(quote.customerId()).isEqualTo(customer.get("ID"));
+        assertThat(quote.repId()).isEqualTo("zhangwei");
+        assertThat(quote.customerTier()).isEqualTo("COMMUNITY");
+        assertThat(quote.rebateRate()).isEqualByComparingTo("0.05");
+        // 10 × 3980 × 0.95 = 37810.00
+        assertThat(quote.total()).isEqualByComparingTo("37810.00");
+        assertThat(runtimeService.getVariable(pi.getId(), Vars.QUOTE_PDF)).isEqualTo("/api/quotes/" + quote.id() + "/pdf");
+        assertThat(runtimeService.getVariable(pi.getId(), Vars.CUSTOMER_NAME)).isEqualTo("上海一步到位便利有限公司");
+    }
+
+    @Test
+    void aRefusedNewCustomerStartNamesEveryFieldAndStoresNeitherCustomerNorQuote() {
+        Map<String, Object> form = newCustomerForm("91310000MA1FL0000I", "上海拒绝有限公司", "HYPERMARKET");
+        form.remove(LicenceFields.LEGAL_REPRESENTATIVE);
+        form.put(Vars.PRODUCT_MODEL, "NO-SUCH");
+
+        assertThatThrownBy(() -> startByFormAs("zhangwei", REP, QuoteToInvoiceProcess.KEY, form))
+                .satisfies(e -> assertThat(messages(e)).contains("creditCode", "credit-code", "storeTier", "known-tier",
+                        "legalRepresentative", "required", "productModel", "known-product"));
+
+        assertThat(support.count("SELECT COUNT(*) FROM customer")).isZero();
+        assertThat(support.count("SELECT COUNT(*) FROM quote")).isZero();
+        assertThat(processInstanceQuery().processDefinitionKey(QuoteToInvoiceProcess.KEY).count()).isZero();
+    }
+
+    @Test
+    void aCustomerKnownOnlyFromALeadIsQuotedOnceItsLicenceAndTierAreRecordedByTheSameStartForm() {
+        String code = TestData.creditCode();
+        data.owner(code, "上海线索便利有限公司", "zhangwei");
+        Map<String, Object> existing = new HashMap<>();
+        existing.put(Vars.CREDIT_CODE, code);
+        existing.put(Vars.PRODUCT_MODEL, "GW-100");
+        existing.put(Vars.QUANTITY, 1);
+        existing.put(Vars.DELIVERY_DATE, TestData.today().plusDays(20).toString());
+
+        assertThatThrownBy(() -> startByFormAs("zhangwei", REP, QuoteToInvoiceProcess.KEY, existing))
+                .satisfies(e -> assertThat(messages(e)).contains(Vars.CUSTOMER_TIER, "customer-tier"));
+        assertThat(support.count("SELECT COUNT(*) FROM quote")).isZero();
+
+        ProcessInstance started = startByFormAs("zhangwei", REP, QuoteToInvoiceProcess.KEY,
+                newCustomerForm(code, "上海线索便利有限公司", "CHAIN"));
+        assertThat(quotes.get(processInstance(started.getId()).getBusinessKey()).rebateRate()).isEqualByComparingTo("0.06");
+        assertThat(support.count("SELECT COUNT(*) FROM customer")).isEqualTo(1);
+        // another rep cannot take the customer over by typing its licence
+        assertThatThrownBy(() -> startByFormAs("lina", REP, QuoteToInvoiceProcess.KEY,
+                newCustomerForm(code, "上海线索便利有限公司", "KA")))
+                .satisfies(e -> assertThat(messages(e)).contains("creditCode", "new-customer"));
     }
 
     /** For {@code LockedClauseTests}, which reads refusals this way too; the one copy is {@link ProcessTests#messages}. */

@@ -20,6 +20,7 @@ import org.leadtocash.payment.PaymentJourney;
 import org.leadtocash.payment.PaymentJourneyProcess;
 import org.leadtocash.payment.PaymentJourneys;
 import org.leadtocash.quote.QuoteToInvoiceProcess;
+import org.leadtocash.support.Licences;
 import org.leadtocash.support.TestData;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -128,7 +129,12 @@ final class SalesFixtures {
     String customerOf(String user, String leadId) throws Exception {
         ResponseEntity<String> lead = get(user, "/api/leads/" + leadId);
         assertThat(lead.getStatusCode().value()).as(lead.getBody()).isEqualTo(200);
-        return JSON.readTree(lead.getBody()).path("customerId").asText();
+        JsonNode l = JSON.readTree(lead.getBody());
+        // the rep records the customer's business licence (KA store) so that it can be quoted (R-15: tier on the customer)
+        ResponseEntity<String> recorded = post(user, "/api/customers",
+                Licences.licence(l.path("creditCode").asText(), l.path("companyName").asText(), "KA"));
+        assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(201);
+        return l.path("customerId").asText();
     }
 
     /** The rep quotes one GW-100 for his customer over {@code POST /api/quotes}; the quote waits at 编辑报价. */

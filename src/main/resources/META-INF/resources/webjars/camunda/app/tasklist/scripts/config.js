@@ -9,7 +9,7 @@ const dateFormat = tasklistDateFormat();
 export default {
   locales: localeConfig(),
   ...(dateFormat ? {dateFormat} : {}),
-  customScripts: ['../leadtocash/language-switch', '../leadtocash/payment-cards'],
+  customScripts: ['../leadtocash/language-switch', '../leadtocash/payment-cards', '../leadtocash/customer-import'],
 
   shortcuts: {
     claimTask: {
