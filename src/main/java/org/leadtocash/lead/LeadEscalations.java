@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.leadtocash.notify.Channel;
 import org.leadtocash.notify.NotificationRequest;
 import org.leadtocash.notify.NotificationService;
+import org.leadtocash.notify.NotificationTask;
 import org.leadtocash.notify.Recipient;
 import org.springframework.stereotype.Service;
 
@@ -35,17 +36,25 @@ class LeadEscalations {
         this.runtimeService = runtimeService;
     }
 
+    /** Stable across retries of the job, also for a task with input parameters (see {@link NotificationTask}). */
     public static String occurrenceKey(DelegateExecution execution) {
-        return execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/" + execution.getId();
+        return NotificationTask.occurrenceKey(execution);
     }
 
+    /** DingTalk to every active sales manager. */
     public void alertManagersUnassigned(String leadId, String processInstanceId, String key) {
-        Lead lead = lead(leadId);
         List<Recipient> managers = staff.byRole(SalesStaff.MANAGER).stream()
                 .map(m -> new Recipient(m.userId(), m.mobile())).toList();
         if (managers.isEmpty()) {
             throw new IllegalStateException("no active sales manager in sales_staff to alert about lead " + leadId);
         }
+        alertUnassigned(leadId, processInstanceId, key, Channel.DINGTALK, managers);
+    }
+
+    /** The unassigned alert through {@code channel} to the recipients the diagram names. */
+    public void alertUnassigned(String leadId, String processInstanceId, String key, Channel channel,
+                                List<Recipient> recipients) {
+        Lead lead = lead(leadId);
         String title = "线索超时未分配 Lead unassigned for " + LeadSla.hours(timers(processInstanceId).unassigned().duration());
         String text = "### " + title + "\n"
                 + "- 线索 Lead: " + lead.id() + "\n"
@@ -55,7 +64,7 @@ class LeadEscalations {
                 + "- 预算 Budget: ¥" + lead.budgetCny().toPlainString() + "\n"
                 + "- 创建 Created: " + lead.createdAt() + "\n\n"
                 + "请在 Tasklist 的「分配线索 Assign lead」任务中分配。 Please assign it in Tasklist.";
-        notifications.send(new NotificationRequest(key, Channel.DINGTALK, managers, title, text, processInstanceId, leadId));
+        notifications.send(new NotificationRequest(key, channel, recipients, title, text, processInstanceId, leadId));
     }
 
     public void remindRep(String leadId, String repId, String processInstanceId, String key) {

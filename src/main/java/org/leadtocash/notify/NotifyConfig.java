@@ -22,10 +22,25 @@ class NotifyConfig {
     }
 
     @Bean
-    HttpVoiceCallGateway voiceCallGateway(NotifyProperties properties, ObjectProvider<ObjectMapper> mapper) {
+    WeComRobotChannel weComRobotChannel(NotifyProperties properties, ObjectProvider<ObjectMapper> mapper) {
+        NotifyProperties.WeCom w = properties.wecom();
+        return new WeComRobotChannel(w.webhookUrl(), mapper.getIfAvailable(ObjectMapper::new), w.connectTimeout(),
+                w.requestTimeout());
+    }
+
+    /** {@code leadtocash.notify.voice.provider}: {@code http} (default) or {@code aliyun}. */
+    @Bean
+    VoiceCallGateway voiceCallGateway(NotifyProperties properties, ObjectProvider<ObjectMapper> mapper) {
         NotifyProperties.Voice v = properties.voice();
-        return new HttpVoiceCallGateway(v.url(), v.apiKey(), mapper.getIfAvailable(ObjectMapper::new),
-                v.connectTimeout(), v.requestTimeout());
+        ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
+        if (v.provider() == NotifyProperties.Provider.ALIYUN) {
+            NotifyProperties.Aliyun a = v.aliyun();
+            return new AliyunVoiceCallGateway(new AliyunRpc("Alibaba Cloud voice",
+                    a.endpoint().isBlank() ? AliyunRpc.DEFAULT_VOICE_ENDPOINT : a.endpoint(), a.accessKeyId(),
+                    a.accessKeySecret(), json, v.connectTimeout(), v.requestTimeout(), Clock.systemUTC(), null),
+                    a.calledShowNumber());
+        }
+        return new HttpVoiceCallGateway(v.url(), v.apiKey(), json, v.connectTimeout(), v.requestTimeout());
     }
 
     @Bean
@@ -33,11 +48,19 @@ class NotifyConfig {
         return new VoiceCallChannel(gateway, properties.voice().templateCode());
     }
 
+    /** {@code leadtocash.notify.sms.provider}: {@code http} (default) or {@code aliyun}. */
     @Bean
-    HttpSmsGateway smsGateway(NotifyProperties properties, ObjectProvider<ObjectMapper> mapper) {
+    SmsGateway smsGateway(NotifyProperties properties, ObjectProvider<ObjectMapper> mapper) {
         NotifyProperties.Sms s = properties.sms();
-        return new HttpSmsGateway(s.url(), s.apiKey(), s.signName(), mapper.getIfAvailable(ObjectMapper::new),
-                s.connectTimeout(), s.requestTimeout());
+        ObjectMapper json = mapper.getIfAvailable(ObjectMapper::new);
+        if (s.provider() == NotifyProperties.Provider.ALIYUN) {
+            NotifyProperties.Aliyun a = s.aliyun();
+            return new AliyunSmsGateway(new AliyunRpc("Alibaba Cloud SMS",
+                    a.endpoint().isBlank() ? AliyunRpc.DEFAULT_SMS_ENDPOINT : a.endpoint(), a.accessKeyId(),
+                    a.accessKeySecret(), json, s.connectTimeout(), s.requestTimeout(), Clock.systemUTC(), null),
+                    s.signName());
+        }
+        return new HttpSmsGateway(s.url(), s.apiKey(), s.signName(), json, s.connectTimeout(), s.requestTimeout());
     }
 
     @Bean

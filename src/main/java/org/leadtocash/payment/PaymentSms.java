@@ -1,6 +1,7 @@
 package org.leadtocash.payment;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 class PaymentSms {
     static final String PARAM_EXPECTED_DATE = "expectedDate";
+    static final String FIELD_EXPECTED_DATE = "expectedDate";
 
     private final JourneyRepository journeys;
     private final NotificationService notifications;
@@ -41,19 +43,46 @@ class PaymentSms {
         return "请确认付款流程已启动，预计" + monthDay(expected) + "前完成";
     }
 
+    private static String fill(String value, Map<String, String> fields) {
+        String filled = value == null ? "" : value;
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            filled = filled.replace("{" + f.getKey() + "}", f.getValue());
+        }
+        return filled;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
     static String idempotencyKey(String journeyId) {
         return "payment-journey:" + journeyId + ":payment-started-sms";
     }
 
+    /** With the configured template and its parameter {@code expectedDate}. */
     public Delivery sendPaymentStarted(String journeyId, String processInstanceId) {
+        return sendPaymentStarted(journeyId, processInstanceId, properties.smsTemplateCode(),
+                Map.of(PARAM_EXPECTED_DATE, "{" + FIELD_EXPECTED_DATE + "}"));
+    }
+
+    /**
+     * With the template and parameters the diagram names; in each parameter value {@code {expectedDate}} ("6月30日"),
+     * {@code {customerName}}, {@code {invoiceNo}} and {@code {contactName}} are replaced by the journey's values.
+     */
+    public Delivery sendPaymentStarted(String journeyId, String processInstanceId, String templateCode,
+                                       Map<String, String> templateParams) {
         JourneyDetails details = journeys.details(journeyId)
                 .orElseThrow(() -> new IllegalStateException("payment journey " + journeyId + " does not exist"));
         if (details.expectedPaymentDate() == null || details.procurementContactMobile() == null) {
             throw new IllegalStateException("payment journey " + journeyId
                     + " has no expected payment date or procurement contact mobile for the SMS");
         }
-        String title = SmsTemplate.title(properties.smsTemplateCode(),
-                Map.of(PARAM_EXPECTED_DATE, monthDay(details.expectedPaymentDate())));
+        Map<String, String> fields = Map.of(FIELD_EXPECTED_DATE, monthDay(details.expectedPaymentDate()),
+                "customerName", nullToEmpty(details.journey().customerName()), "invoiceNo", nullToEmpty(details.journey().invoiceNo()),
+                "contactName", nullToEmpty(details.procurementContactName()));
+        Map<String, String> params = new LinkedHashMap<>();
+        templateParams.forEach((name, value) -> params.put(name, fill(value, fields)));
+        String title = SmsTemplate.title(templateCode, params);
         Recipient contact = new Recipient(details.procurementContactName(), details.procurementContactMobile());
         return notifications.send(new NotificationRequest(idempotencyKey(journeyId), Channel.SMS, List.of(contact), title,
                 text(details.expectedPaymentDate()), processInstanceId, journeyId));

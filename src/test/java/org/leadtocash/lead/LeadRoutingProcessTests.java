@@ -23,7 +23,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -259,6 +262,44 @@ class LeadRoutingProcessTests {
         // the same occurrence again (a retried job): nothing more is sent or recorded as done
         escalations.alertManagersUnassigned(lead.id(), pi.getId(), sent.get(0).idempotencyKey());
         assertThat(deliveries(lead, Channel.DINGTALK)).hasSize(1);
+    }
+
+    @Test
+    void aCopyWhoseUnassignedAlertAlsoNamesTheRegionalDirectorAlertsBoth() {
+        // change 2: the owner adds the lead's regional director to the alert's recipients in Modeler
+        data.addStaff("testdirsouth", "南区总监", "DIRECTOR", "SOUTH", "13800000030");
+        data.addStaff("testdireast", "东区总监", "DIRECTOR", "EAST", "13800000031");
+        BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/lead-routing.bpmn"));
+        ServiceTask alert = model.getModelElementsByType(ServiceTask.class).stream()
+                .filter(t -> "${notifyManagerUnassignedDelegate}".equals(t.getCamundaDelegateExpression()))
+                .findFirst().orElseThrow();
+        CamundaInputParameter recipients = alert.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaInputOutput.class).singleResult().getCamundaInputParameters().stream()
+                .filter(p -> "recipients".equals(p.getCamundaName())).findFirst().orElseThrow();
+        assertThat(recipients.getTextContent()).as("the shipped diagram").isEqualTo("role:manager");
+        recipients.setTextContent("role:manager, director-of-region:${region}");
+        String deployment = deployCopy(model, "owner-copy-unassigned-director");
+        try {
+            data.deactivateAllRepsExcept();
+            Lead lead = receive("PHONE_CALL", "SOUTH", "100000");
+            ProcessInstance pi = processInstance(lead.processInstanceId());
+            execute(job(Task.ROUTE_LEAD, pi));
+            fireTimer(pi, Event.TWO_HOURS_UNASSIGNED);
+            Job notify = job(Task.NOTIFY_MANAGER_UNASSIGNED, pi);
+
+            execute(notify);
+
+            assertThat(deliveries(lead, Channel.DINGTALK)).singleElement().satisfies(d -> {
+                assertThat(d.recipients()).contains("limin(138****0010)", "testdirsouth(138****0030)")
+                        .doesNotContain("testdireast");
+                assertThat(d.text()).contains(lead.id(), lead.companyName());
+                assertThat(d.idempotencyKey()).as("stable across retries of the job")
+                        .isEqualTo(pi.getId() + "/" + Task.NOTIFY_MANAGER_UNASSIGNED + "/" + notify.getExecutionId());
+            });
+            assertThat(pi).hasPassed(Event.MANAGER_NOTIFIED).isWaitingAt(Task.ASSIGN_LEAD_MANUALLY);
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
     }
 
     @Test
@@ -562,8 +603,12 @@ class LeadRoutingProcessTests {
                 .toList();
         assertThat(marked).as("timers marked sla=" + sla).hasSize(1);
         marked.get(0).getTimeDuration().setTextContent(duration);
-        var builder = repositoryService().createDeployment().name("owner-copy-" + sla + "-" + duration)
-                .addModelInstance("lead-routing.bpmn", model);
+        return deployCopy(model, "owner-copy-" + sla + "-" + duration);
+    }
+
+    /** Deploys the changed model with its forms, as an owner would from Modeler. Returns the deployment id. */
+    private static String deployCopy(BpmnModelInstance model, String name) {
+        var builder = repositoryService().createDeployment().name(name).addModelInstance("lead-routing.bpmn", model);
         for (String form : List.of("lead-phone-intake.form", "assign-lead.form", "first-contact.form")) {
             builder.addString(form, read(Path.of("forms", form)));
         }

@@ -79,7 +79,10 @@ class DeliveryMetricsTests {
                 "leadtocash_notification_deliveries{channel=\"SMS\",status=\"SENT\"} 0.0",
                 "leadtocash_notification_deliveries{channel=\"VOICE_CALL\",status=\"FAILED\"} 0.0",
                 "leadtocash_notification_deliveries{channel=\"VOICE_CALL\",status=\"NOT_SENT_UNCONFIGURED\"} 1.0",
-                "leadtocash_notification_deliveries{channel=\"VOICE_CALL\",status=\"SENT\"} 0.0");
+                "leadtocash_notification_deliveries{channel=\"VOICE_CALL\",status=\"SENT\"} 0.0",
+                "leadtocash_notification_deliveries{channel=\"WECOM\",status=\"FAILED\"} 0.0",
+                "leadtocash_notification_deliveries{channel=\"WECOM\",status=\"NOT_SENT_UNCONFIGURED\"} 0.0",
+                "leadtocash_notification_deliveries{channel=\"WECOM\",status=\"SENT\"} 0.0");
         assertThat(appNotifications.list(new DeliveryQuery(null, null, null, DeliveryStatus.FAILED, 100)))
                 .as("the same truth as the delivery log's API").hasSize(2);
     }

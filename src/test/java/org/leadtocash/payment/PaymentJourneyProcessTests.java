@@ -26,7 +26,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaEntry;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaMap;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -275,6 +280,56 @@ class PaymentJourneyProcessTests {
         // a retried job sends nothing more
         sms.sendPaymentStarted(journey.id(), pi.getId());
         assertThat(deliveries(journey, Channel.SMS)).hasSize(1);
+    }
+
+    @Test
+    void aCopyWithANewSmsTemplateCodeAndParametersSendsThatWording() {
+        // change 12: the owner sets the provider's new template and its parameters on the SMS task in Modeler
+        BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/payment-journey.bpmn"));
+        ServiceTask smsTask = model.getModelElementsByType(ServiceTask.class).stream()
+                .filter(t -> "${sendPaymentStartedSmsDelegate}".equals(t.getCamundaDelegateExpression()))
+                .findFirst().orElseThrow();
+        CamundaInputOutput io = smsTask.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaInputOutput.class).singleResult();
+        for (CamundaInputParameter p : io.getCamundaInputParameters()) {
+            if ("smsTemplateCode".equals(p.getCamundaName())) {
+                p.setTextContent("SMS_480000123");
+            } else if ("templateParams".equals(p.getCamundaName())) {
+                CamundaMap map = p.getValue();
+                map.getCamundaEntries().clear();
+                for (String[] e : new String[][] {{"date", "{expectedDate}"}, {"customer", "{customerName}"}}) {
+                    CamundaEntry entry = model.newInstance(CamundaEntry.class);
+                    entry.setCamundaKey(e[0]);
+                    entry.setTextContent(e[1]);
+                    map.getCamundaEntries().add(entry);
+                }
+            }
+        }
+        String deployment = deployCopy(model, "owner-copy-sms-template");
+        try {
+            PaymentJourney journey = journeys.start(PaymentFixtures.start());
+            ProcessInstance pi = processInstance(journey.processInstanceId());
+            recordInvoiceSigned(pi, "2025-06-30");
+
+            execute(job(Task.SEND_PAYMENT_STARTED_SMS, pi));
+
+            assertThat(deliveries(journey, Channel.SMS)).singleElement().satisfies(d -> {
+                assertThat(org.leadtocash.notify.SmsTemplate.parse(d.title(), d.text(), "")).isEqualTo(
+                        new org.leadtocash.notify.SmsTemplate.Call("SMS_480000123",
+                                Map.of("customer", journey.customerName(), "date", "6月30日")));
+                assertThat(d.recipients()).isEqualTo("王采购(139****5678)");
+                assertThat(d.idempotencyKey()).isEqualTo("payment-journey:" + journey.id() + ":payment-started-sms");
+            });
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
+        // the shipped diagram again: the template and parameter the owner has not changed
+        PaymentJourney again = journeys.start(PaymentFixtures.start());
+        ProcessInstance pi = processInstance(again.processInstanceId());
+        recordInvoiceSigned(pi, "2025-06-30");
+        execute(job(Task.SEND_PAYMENT_STARTED_SMS, pi));
+        assertThat(deliveries(again, Channel.SMS)).singleElement().extracting(Delivery::title)
+                .isEqualTo("PAYMENT_PROCESS_STARTED {\"expectedDate\":\"6月30日\"}");
     }
 
     @Test
@@ -771,7 +826,12 @@ class PaymentJourneyProcessTests {
                 .toList();
         assertThat(marked).as("breaker of " + node).hasSize(1);
         marked.get(0).getTimeCycle().setTextContent(cycle);
-        var builder = repositoryService().createDeployment().name("owner-copy-breaker-" + node + "-" + cycle)
+        return deployCopy(model, "owner-copy-breaker-" + node + "-" + cycle);
+    }
+
+    /** Deploys the changed model with the payment forms, as an owner would from Modeler. Returns the deployment id. */
+    private static String deployCopy(BpmnModelInstance model, String name) {
+        var builder = repositoryService().createDeployment().name(name)
                 .addModelInstance("payment-journey.bpmn", model);
         try (var forms = Files.list(Path.of("forms"))) {
             for (Path form : forms.filter(f -> f.getFileName().toString().startsWith("payment-")).toList()) {

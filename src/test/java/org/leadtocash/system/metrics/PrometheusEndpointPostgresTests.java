@@ -92,7 +92,7 @@ class PrometheusEndpointPostgresTests {
                 "leadtocash_notification_deliveries{channel=\"DINGTALK\",status=\"FAILED\"} 0.0",
                 "leadtocash_u8_handoff_attempts{outcome=\"EXPORTED_NOT_SENT\"} 1.0",
                 "leadtocash_u8_handoff_attempts{outcome=\"IN_FLIGHT\"} 0.0");
-        assertThat(samples).hasSize(5 + 2 + 9 + 5);
+        assertThat(samples).hasSize(5 + 2 + 4 * 3 + 5); // 4 channels × 3 statuses
     }
 
     private static String scrape() throws Exception {
