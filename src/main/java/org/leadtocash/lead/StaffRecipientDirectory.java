@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 class StaffRecipientDirectory implements RecipientDirectory {
     private final StaffRepository staff;
     private final IdentityService identityService;
+    private final Regions regions;
 
-    public StaffRecipientDirectory(StaffRepository staff, IdentityService identityService) {
+    public StaffRecipientDirectory(StaffRepository staff, IdentityService identityService, Regions regions) {
+        this.regions = regions;
         this.staff = staff;
         this.identityService = identityService;
     }
@@ -54,9 +56,9 @@ class StaffRecipientDirectory implements RecipientDirectory {
     }
 
     /** Active staff with the role; when a region is given, those of that region or of none. */
-    private List<Recipient> byRole(String role, Region region) {
+    private List<Recipient> byRole(String role, String region) {
         return staff.byRole(role).stream()
-                .filter(s -> region == null || s.region() == null || s.region() == region)
+                .filter(s -> region == null || s.region() == null || s.region().equals(region))
                 .map(s -> new Recipient(s.userId(), s.mobile()))
                 .toList();
     }
@@ -69,7 +71,7 @@ class StaffRecipientDirectory implements RecipientDirectory {
         return members;
     }
 
-    private Region regionOf(String userId) {
+    private String regionOf(String userId) {
         SalesStaff member = staff.find(userId)
                 .orElseThrow(() -> new IllegalArgumentException("recipients: user '" + userId
                         + "' is not on the sales roster"));
@@ -84,12 +86,12 @@ class StaffRecipientDirectory implements RecipientDirectory {
         return role;
     }
 
-    private static Region region(String value) {
-        try {
-            return Region.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+    private String region(String value) {
+        String code = value.toUpperCase(Locale.ROOT);
+        if (regions.find(code).isEmpty()) {
             throw new IllegalArgumentException("recipients: region '" + value + "' is not one of "
-                    + java.util.Arrays.toString(Region.values()), e);
+                    + regions.all().stream().map(Region::code).toList());
         }
+        return code;
     }
 }
