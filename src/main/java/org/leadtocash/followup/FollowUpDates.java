@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * after the promise.
  */
 @Component("followUpDates")
-public class FollowUpDates {
+public class FollowUpDates implements org.leadtocash.shared.ModelFunctions {
     private final EngineClock clock;
 
     FollowUpDates(EngineClock clock) {

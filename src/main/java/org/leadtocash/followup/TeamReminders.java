@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Stronger reminders per team (R-34), as the daily {@code bpmn/follow-up-reminder-policy.bpmn} switches them: read by
  * the follow-up process's gateways ({@code ${followUpReminders.strongerOn(repId)}}), each switch recorded with history.
  */
-@Component("followUpReminders")
+@Component
 public class TeamReminders {
     private final FollowUpRepository repository;
     private final SalesTeam salesTeam;

@@ -122,7 +122,8 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
             }
             Class<?> user = ClassUtils.getUserClass(type);
             return user.getName().startsWith(APP_PACKAGE) && (JavaDelegate.class.isAssignableFrom(user)
-                    || ExecutionListener.class.isAssignableFrom(user) || TaskListener.class.isAssignableFrom(user));
+                    || ExecutionListener.class.isAssignableFrom(user) || TaskListener.class.isAssignableFrom(user)
+                    || org.leadtocash.shared.ModelFunctions.class.isAssignableFrom(user));
         }
 
         @Override

@@ -87,7 +87,7 @@ final class ExpressionAllowList {
                     return "'" + t + "' is the engine's own object, which reaches every engine service";
                 }
                 if (isBean.test(t) && !isAppDelegate.test(t)) {
-                    return "'" + t + "' is a Spring bean outside the application's delegates";
+                    return "'" + t + "' is a Spring bean that is neither one of the application's delegates nor marked ModelFunctions";
                 }
             }
         }

@@ -75,7 +75,7 @@ class DeploymentValidationTests {
         assertThat(message).contains("Task_Pick", "dataSource");
         String condition = refused(diagram(s -> s.exclusiveGateway("Gateway_Which").condition("yes", "${runtimeService != null}")
                 .endEvent("EndEvent_Yes").moveToLastGateway().condition("no", "${true}")));
-        assertThat(condition).contains("runtimeService", "outside the application's delegates");
+        assertThat(condition).contains("runtimeService", "neither one of the application's delegates nor marked ModelFunctions");
     }
 
     @Test
