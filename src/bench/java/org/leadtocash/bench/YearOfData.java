@@ -381,15 +381,17 @@ final class YearOfData {
     private void heatmap(Session manager, String definitionId) throws Exception {
         String api = "/camunda/api/engine/engine/default";
         JsonNode stats = json.readTree(manager.get(api + "/process-definition/" + definitionId + "/statistics"));
-        String now = URLEncoder.encode(java.time.OffsetDateTime.now(ZONE).format(java.time.format.DateTimeFormatter.ofPattern(
-                "yyyy-MM-dd'T'HH:mm:ss.SSSZ")), StandardCharsets.UTF_8);
+        var engineFormat = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        String now = URLEncoder.encode(java.time.OffsetDateTime.now(ZONE).format(engineFormat), StandardCharsets.UTF_8);
+        // as sla-heatmap.js: the median over instances that left the activity in the last 90 days
+        String since = URLEncoder.encode(java.time.OffsetDateTime.now(ZONE).minusDays(90).format(engineFormat), StandardCharsets.UTF_8);
         for (JsonNode s : stats) {
             if (s.path("instances").asInt() == 0) {
                 continue;
             }
             String activity = URLEncoder.encode(s.path("id").asText(), StandardCharsets.UTF_8);
             manager.get(api + "/task/count?processDefinitionId=" + definitionId + "&taskDefinitionKey=" + activity + "&dueBefore=" + now);
-            String query = "processDefinitionId=" + definitionId + "&activityId=" + activity + "&finished=true";
+            String query = "processDefinitionId=" + definitionId + "&activityId=" + activity + "&finished=true&finishedAfter=" + since;
             int count = json.readTree(manager.get(api + "/history/activity-instance/count?" + query)).path("count").asInt();
             if (count > 0) {
                 manager.get(api + "/history/activity-instance?" + query + "&sortBy=duration&sortOrder=asc&firstResult=" + (count - 1) / 2

@@ -247,15 +247,18 @@ class JourneyRepository {
 
     // --- KPI reads -----------------------------------------------------------------------------------------------
 
-    /** Journeys paid in full within [from, to). */
-    List<PaymentJourney> paidBetween(Instant from, Instant to, String repId) {
-        String sql = "SELECT " + COLUMNS + " FROM payment_journey WHERE status = 'PAID' AND paid_at >= :from AND paid_at < :to"
+    /**
+     * Start and payment time of the journeys paid in full within [from, to): only what the payment cycle needs, so a
+     * 90-day read at a year of data reads two timestamps a row (index-only with V17's covering index).
+     */
+    List<PaidSpan> paidBetween(Instant from, Instant to, String repId) {
+        String sql = "SELECT started_at, paid_at FROM payment_journey WHERE status = 'PAID' AND paid_at >= :from AND paid_at < :to"
                 + (repId == null ? "" : " AND rep_id = :rep") + " ORDER BY paid_at, id";
         var spec = jdbc.sql(sql).param("from", ts(from)).param("to", ts(to));
         if (repId != null) {
             spec = spec.param("rep", repId);
         }
-        return spec.query(JourneyRepository::journey).list();
+        return spec.query((rs, i) -> new PaidSpan(instant(rs, "started_at"), instant(rs, "paid_at"))).list();
     }
 
     /** Node visits that ended within [from, to). */
@@ -286,6 +289,9 @@ class JourneyRepository {
     }
 
     // --- rows ----------------------------------------------------------------------------------------------------
+
+    record PaidSpan(Instant startedAt, Instant paidAt) {
+    }
 
     record NodeVisit(String journeyId, JourneyNode node, Instant enteredAt, Instant leftAt) {
     }

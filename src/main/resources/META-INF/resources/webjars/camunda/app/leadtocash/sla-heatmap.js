@@ -1,8 +1,12 @@
 // Lead-to-Cash: the SLA heatmap on every process diagram in Cockpit. On each activity with instances waiting
 // now: how many wait there, how many of its tasks are past their due date (the SLA the diagram sets: 4 h first
 // contact, each payment node's breaker), and the median time finished instances spent there; coloured by the share
-// past due — green none, amber some, red half or more. Read from the engine's REST API with the manager's Cockpit
-// login, so Camunda's authorizations decide what shows. Loaded by cockpit/scripts/config.js.
+// past due — green none, amber some, red half or more. The median counts only instances that left the activity in
+// the last MEDIAN_DAYS days, so its cost follows recent traffic, not all history (served by the index
+// system/engine/HeatmapHistoryIndex adds). Read from the engine's REST API with the manager's Cockpit login, so
+// Camunda's authorizations decide what shows. Loaded by cockpit/scripts/config.js.
+const MEDIAN_DAYS = 90;
+
 function engineApi() {
   const match = window.location.pathname.match(/\/app\/cockpit\/([^/]+)\//);
   return '/camunda/api/engine/engine/' + (match ? match[1] : 'default');
@@ -31,7 +35,9 @@ function duration(ms) {
 
 async function medianMillis(api, definitionId, activityId) {
   const base = api + '/history/activity-instance';
-  const query = 'processDefinitionId=' + encodeURIComponent(definitionId) + '&activityId=' + encodeURIComponent(activityId) + '&finished=true';
+  const since = new Date(Date.now() - MEDIAN_DAYS * 24 * 3600000);
+  const query = 'processDefinitionId=' + encodeURIComponent(definitionId) + '&activityId=' + encodeURIComponent(activityId)
+    + '&finished=true&finishedAfter=' + engineDate(since);
   const {count} = await getJson(base + '/count?' + query);
   if (!count) {
     return null;
@@ -58,8 +64,8 @@ function badge(f) {
   b.setAttribute('data-waiting', String(f.waiting));
   b.setAttribute('data-overdue', String(f.overdue));
   b.setAttribute('data-median-ms', f.median === null ? '' : String(f.median));
-  b.title = '等待 ' + f.waiting + ' · 超时 ' + f.overdue + ' · 中位停留 ' + duration(f.median)
-    + ' (waiting · past SLA · median time spent)';
+  b.title = '等待 ' + f.waiting + ' · 超时 ' + f.overdue + ' · 中位停留（近 ' + MEDIAN_DAYS + ' 天）' + duration(f.median)
+    + ' (waiting · past SLA · median time spent, last ' + MEDIAN_DAYS + ' days)';
   b.textContent = f.waiting + ' | ' + f.overdue + '⚠ | ' + duration(f.median);
   return b;
 }
