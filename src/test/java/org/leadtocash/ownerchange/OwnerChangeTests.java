@@ -67,14 +67,17 @@ class OwnerChangeTests {
     @Autowired PaymentFixtures paymentFixtures;
     @Autowired TestData data;
     @Autowired JdbcClient jdbc;
+    @Autowired org.camunda.bpm.engine.DecisionService decisionService;
 
     private Instant t0;
+    private BigDecimal shippedChainRate;
 
     @BeforeEach
     void setUp() {
         data.reset();
         paymentFixtures.reset();
         t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        shippedChainRate = rebateRate("CHAIN");
         moveClockTo(t0);
     }
 
@@ -141,6 +144,36 @@ class OwnerChangeTests {
         completeFirstContact(before);
         assertThat(before).isEnded();
         assertThat(assignee(earlier)).isEqualTo("liuyang");
+    }
+
+    /** Change 5: capacity 8 → 10 open leads, in the owner's decision table bpmn/lead-policy.dmn. */
+    @Test
+    void change05CapacityTenOpenLeadsInsteadOfEight() throws Exception {
+        data.deactivateAllRepsExcept("zhangwei");
+        data.openLeads("zhangwei", 9, t0.minus(Duration.ofHours(1)));
+        Lead skipped = receive("WEBSITE_FORM", "EAST", "250000");
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, processInstance(skipped.processInstanceId())));
+        assertThat(leadStatus(skipped)).as("9 open leads > 8: skipped").isEqualTo("UNASSIGNED");
+
+        deployAsDirector("bpmn/lead-policy.dmn capacity 10", Map.of("lead-policy.dmn",
+                ModelerDeploy.editText("bpmn/lead-policy.dmn", "<text>8</text>", "<text>10</text>")));
+        Lead assigned = receive("WEBSITE_FORM", "EAST", "250000");
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, processInstance(assigned.processInstanceId())));
+
+        assertThat(assignee(assigned)).as("9 open leads <= 10: eligible").isEqualTo("zhangwei");
+        assertThat(leadStatus(skipped)).as("the earlier lead still waits for a manager").isEqualTo("UNASSIGNED");
+    }
+
+    /** Change 6: KA 8 % → 7 % in the rebate decision; the next quote's rate follows, no enum or Java involved. */
+    @Test
+    void change06KaRebateSevenPercentInsteadOfEight() throws Exception {
+        assertThat(rebateRate("KA")).isEqualByComparingTo("0.08");
+
+        deployAsDirector("bpmn/rebate-policy.dmn KA 7%", Map.of("rebate-policy.dmn",
+                ModelerDeploy.editText("bpmn/rebate-policy.dmn", "<text>0.08</text>", "<text>0.07</text>")));
+
+        assertThat(rebateRate("KA")).isEqualByComparingTo("0.07");
+        assertThat(rebateRate("CHAIN")).as("other tiers unchanged").isEqualByComparingTo(shippedChainRate);
     }
 
     /** Change 9: the breaker at node ③ (customer procurement started) after 24 h instead of 48 h; the other nodes keep 48 h. */
@@ -267,6 +300,17 @@ class OwnerChangeTests {
 
     private Lead receive(String source, String region, String budget) {
         return intake.receive(TestData.leadBody(source, region, budget), LeadSource.valueOf(source)).lead();
+    }
+
+    /** The newest deployed rebate decision's rate for a tier, as the quote's rebate step evaluates it. */
+    private BigDecimal rebateRate(String tier) {
+        Object rate = decisionService.evaluateDecisionTableByKey("rebatePolicy", Map.of("customerTier", tier)).getSingleResult()
+                .getEntry("rebateRate");
+        return new BigDecimal(rate.toString());
+    }
+
+    private String leadStatus(Lead lead) {
+        return jdbc.sql("SELECT status FROM sales_lead WHERE id = :id").param("id", lead.id()).query(String.class).single();
     }
 
     private String assignee(Lead lead) {
