@@ -263,8 +263,9 @@ final class Cluster implements AutoCloseable {
         return jdbc().sql("SELECT j.ID_, j.TYPE_, j.RETRIES_, j.DUEDATE_, j.LOCK_OWNER_, j.LOCK_EXP_TIME_, j.EXCEPTION_MSG_,"
                         + " j.PROCESS_INSTANCE_ID_, d.ACT_ID_, j.SUSPENSION_STATE_"
                         + " FROM ACT_RU_JOB j LEFT JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_"
-                        // the engine's nightly history cleanup job is housekeeping, not work the test produced
-                        + " WHERE j.HANDLER_TYPE_ IS NULL OR j.HANDLER_TYPE_ <> 'history-cleanup'")
+                        // the engine's nightly history cleanup job and the timers that start scheduled processes (the daily
+                        // follow-up reminder policy) are housekeeping, not work the test produced
+                        + " WHERE j.HANDLER_TYPE_ IS NULL OR j.HANDLER_TYPE_ NOT IN ('history-cleanup', 'timer-start-event')")
                 .query((rs, i) -> new JobRow(rs.getString(1), rs.getString(2), rs.getInt(3), date(rs.getTimestamp(4)),
                         rs.getString(5), date(rs.getTimestamp(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getInt(10) == 2))
