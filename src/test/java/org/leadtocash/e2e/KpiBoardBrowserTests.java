@@ -73,6 +73,13 @@ class KpiBoardBrowserTests {
         assertThat(board.findElements(By.cssSelector("[data-section] .leadtocash-kpi-error"))).as("every section loads").isEmpty();
         assertThat(board.findElements(By.cssSelector("[data-kpi='legalReturnRate'], [data-kpi='complianceRate'], "
                 + "[data-kpi='paymentCycleDays']"))).hasSize(3);
+        assertThat(board.findElements(By.cssSelector("[data-kpi='overdueFollowUpRatio'], [data-kpi='capturedShare'], "
+                + "[data-kpi='policiesWithinBenchmark']"))).as("follow-up, contact and policy figures (R-31, R-33, R-34)").hasSize(3);
+        JsonNode followUp = JSON.readTree(rest.withBasicAuth("limin", "limin").getForEntity("/api/kpi/follow-up", String.class).getBody());
+        assertThat(followUp.path("company").path("overdueRatio").isNumber()).as("the API gives a company ratio").isTrue();
+        assertThat(new BigDecimal(board.findElement(By.cssSelector("[data-kpi='overdueFollowUpRatio']")).getDomAttribute("data-value")))
+                .as("the board's overdue follow-up ratio is the API's")
+                .isEqualByComparingTo(followUp.path("company").path("overdueRatio").decimalValue());
         assertThat(board.findElements(By.cssSelector("svg[data-chart='firstContactPerRep'] rect")))
                 .as("a bar per rep of the API's answer").hasSize(api.path("byRep").size()).hasSize(2);
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", board);

@@ -2,10 +2,13 @@
 // decided by Camunda's authorizations, and each figure comes from /api/kpi/* with the user's Cockpit login, which
 // checks the user's groups again. First contact within 4 h with the source's 51 % before / 93 % after and the
 // 89 % industry line, per rep, per source and per week; legal return rate, contract handling time, invoicing error
-// rate and process compliance against 95 % (R-16, R-32); payment cycle, dwell per node and blocker causes.
+// rate and process compliance against 95 % (R-16, R-32); payment cycle, dwell per node and blocker causes;
+// overdue follow-ups per team with the 25 % line; contact time against 65 % and captured records;
+// policy roll-outs against 72 h.
 // Each section links to its process's instances in Cockpit. Loaded by cockpit/scripts/config.js.
 const SVG = 'http://www.w3.org/2000/svg';
-const PROCESS_OF_SECTION = {leads: 'LeadRoutingProcess', contracts: 'QuoteToInvoiceProcess', payments: 'PaymentJourneyProcess'};
+const PROCESS_OF_SECTION = {leads: 'LeadRoutingProcess', contracts: 'QuoteToInvoiceProcess', payments: 'PaymentJourneyProcess',
+  followUp: 'CustomerFollowUpProcess', contact: 'LeadRoutingProcess', policies: 'PolicyRolloutProcess'};
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -157,11 +160,55 @@ async function paymentSection(range) {
     bars('blockerCauses', r.blockerCauses.map(c => ({label: c.label.split(' ')[0], value: c.share})), 1, percent));
 }
 
+/** overdue follow-up ratio now, company and per team, with the 25 % line and each team's stronger-reminder switch. */
+async function followUpSection() {
+  const r = await getJson('/api/kpi/follow-up');
+  const line = [{value: 0.25, label: '25% 加强提醒 stronger reminders', color: '#c0392b'}];
+  return el('div', {},
+    el('div', {class: 'leadtocash-kpi-figures'},
+      figure('overdueFollowUpRatio', '跟进逾期率 Overdue follow-ups', r.company ? r.company.overdueRatio : null,
+        percent(r.company ? r.company.overdueRatio : null),
+        (r.company ? r.company.overdueCustomers + ' / ' + r.company.customers : '—') + ' 客户 customers · 截至 as of ' + r.asOf)),
+    el('h5', {}, '按团队 Per team (● 加强提醒已开 stronger reminders on)'),
+    bars('overduePerTeam', (r.teams || []).map(t => ({label: (t.strongerReminders ? '● ' : '') + t.team, value: t.overdueRatio})), 1,
+      percent, line),
+    el('h5', {}, '按销售 Per rep'),
+    bars('overduePerRep', (r.reps || []).map(f => ({label: f.repName || f.repId, value: f.overdueRatio})), 1, percent, line));
+}
+
+/** each rep's effective contact-time share against 65 % / 50 %, and contact records captured vs typed. */
+async function contactSection(range) {
+  const [time, capture] = await Promise.all([getJson('/api/kpi/contact-time?from=' + range.from + '&to=' + range.to),
+    getJson('/api/kpi/contact-capture?from=' + range.from + '&to=' + range.to)]);
+  const lines = [{value: 0.5, label: '50%', color: '#c0392b'}, {value: 0.65, label: '65% 健康 healthy', color: '#2a8a2a'}];
+  return el('div', {},
+    el('div', {class: 'leadtocash-kpi-figures'},
+      figure('capturedShare', '自动采集占比 Captured, not typed', capture.overall.capturedShare, percent(capture.overall.capturedShare),
+        capture.overall.captured + ' / ' + capture.overall.records + ' 条记录 records')),
+    el('h5', {}, '有效沟通时长占比 Effective contact time per rep'),
+    bars('contactTimePerRep', (time.reps || []).map(f => ({label: f.repId, value: f.total.share})), 1, percent, lines));
+}
+
+/** hours from publication to the first deal per policy roll-out, against the 72 h benchmark. */
+async function policySection() {
+  const r = await getJson('/api/kpi/policy-rollouts');
+  const max = Math.max(Number(r.benchmarkHours) * 1.5, ...r.rollouts.map(p => Number(p.firstDealHours || 0)));
+  return el('div', {},
+    el('div', {class: 'leadtocash-kpi-figures'},
+      figure('policiesWithinBenchmark', '72 小时内首单 First deal within ' + Number(r.benchmarkHours) + ' h', r.withinBenchmark,
+        r.withinBenchmark + ' / ' + r.policies, '政策推广 policy roll-outs')),
+    bars('firstDealHoursPerPolicy', r.rollouts.map(p => ({label: p.title, value: p.firstDealHours})), max, v => number(v, '小时'),
+      [{value: Number(r.benchmarkHours), label: r.benchmarkHours + ' h', color: '#e08a00', anchor: 'end'}]));
+}
+
 async function draw(node, api, range) {
   const sections = await Promise.all([
     section(api, 'leads', '线索首次响应 First contact (R-07)', () => leadSection(range)),
     section(api, 'contracts', '合同与开票 Contracts and invoices (R-16, R-32)', () => contractSection(range)),
-    section(api, 'payments', '回款 Payments (R-24)', () => paymentSection(range))]);
+    section(api, 'payments', '回款 Payments (R-24)', () => paymentSection(range)),
+    section(api, 'followUp', '客户跟进 Follow-up (R-34)', () => followUpSection()),
+    section(api, 'contact', '有效沟通 Contact time and capture (R-33, R-31)', () => contactSection(range)),
+    section(api, 'policies', '政策推广 Policy roll-outs (R-33)', () => policySection())]);
   node.querySelectorAll('.leadtocash-kpi-section').forEach(s => s.remove());
   sections.forEach(s => node.appendChild(s));
   node.setAttribute('data-loaded', range.from + '/' + range.to);
