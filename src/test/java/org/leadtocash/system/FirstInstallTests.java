@@ -247,6 +247,11 @@ class FirstInstallTests {
         String contractId = jdbc.sql("SELECT id FROM contract").query(String.class).single();
         assertThat(jdbc.sql("SELECT status || '/' || approved_by FROM contract WHERE id = ?").param(contractId).query(String.class).single())
                 .isEqualTo("APPROVED/" + LEGAL);
+        // the contract carries legal's texts for the quoted product, not only the general ones
+        assertThat(jdbc.sql("SELECT type_code || '/' || product_model FROM contract_clause WHERE contract_id = ? ORDER BY type_code")
+                .param(contractId).query(String.class).list()).containsExactly("FORCE_MAJEURE/", "IP_OWNERSHIP/",
+                "PAYMENT_TERMS/YS-G100", "TECHNICAL_AGREEMENT/YS-G100", "WARRANTY/YS-G100");
+        assertThat(jdbc.sql("SELECT attachments_complete FROM contract WHERE id = ?").param(contractId).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT bank_account FROM invoice_request").query(String.class).single()).isEqualTo(BANK_ACCOUNT);
         assertThat(u8.acceptedBodies()).hasSize(1);
         JsonNode invoice = u8.acceptedBodies().get(0).path("saleinvoice");
