@@ -102,6 +102,9 @@ class LeadRoutingBrowserTests {
                 .contains("zhangwei", "lina", "出差");
         browser.screenshot("first-contact-3-zhangwei-opens-the-form");
 
+        // the form is longer than the window: bring the choice above Tasklist's footer before clicking it
+        WebElement reached = browser.clickable(By.xpath("//label[contains(normalize-space(.), '已联系上 Reached')]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", reached);
         browser.clickable(By.xpath("//label[contains(normalize-space(.), '已联系上 Reached')]")).click();
         WebElement notesField = browser.visible(FORM_NOTES);
         notesField.sendKeys(notes);

@@ -88,6 +88,8 @@ class RepOnPhoneBrowserTests {
         browser.screenshot("phone-1-first-contact-form");
         assertNoSidewaysScrolling();
 
+        WebElement reached = browser.clickable(By.xpath("//label[contains(normalize-space(.), '已联系上 Reached')]"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", reached);
         browser.clickable(By.xpath("//label[contains(normalize-space(.), '已联系上 Reached')]")).click();
         WebElement notesField = browser.visible(By.cssSelector("textarea[id$='-Field_contactNotes']"));
         notesField.sendKeys(notes);
