@@ -4,7 +4,8 @@ import org.leadtocash.shared.ModelFunctions;
 import org.springframework.stereotype.Component;
 
 /**
- * What the follow-up diagram's conditions may ask ({@code ${followUpReminders.strongerOn(repId)}}): read-only, so the
+ * What the follow-up diagrams may ask ({@code ${followUpReminders.strongerOn(repId)}}, {@code ${followUpReminders.teams()}}):
+ * read-only, so the
  * deploy-time allow-list can let owners use it without exposing {@link TeamReminders}' bookkeeping.
  */
 @Component("followUpReminders")
@@ -13,6 +14,11 @@ public class FollowUpConditions implements ModelFunctions {
 
     FollowUpConditions(TeamReminders reminders) {
         this.reminders = reminders;
+    }
+
+    /** The teams the daily policy decides for ({@code ${followUpReminders.teams()}} in the policy diagram). */
+    public java.util.List<String> teams() {
+        return reminders.teams();
     }
 
     /** Whether the rep's team has stronger reminders switched on now. */
