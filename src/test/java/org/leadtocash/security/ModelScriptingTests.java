@@ -44,9 +44,17 @@ class ModelScriptingTests {
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}?");
-    /** ${bean}, ${variable}, ${!variable}, ${bean.method()}, ${variable == 'literal'}, ${variable != 'literal'}. */
+    /** A method argument: a variable (its value is passed, never parsed as an expression) or a plain string literal. */
+    static final String ARGUMENT = "(?:[A-Za-z_][A-Za-z0-9_]*|'[^'$#{}()\\\\]*')";
+    /**
+     * ${bean}, ${variable}, ${!variable}, ${bean.method()}, ${bean.method(variable, 'literal')} (the read-only beans
+     * marked ModelFunctions), ${variable == 'literal'}, ${variable != 'literal'}.
+     */
     static final Pattern PLAIN = Pattern.compile(
-            "^[$#]\\{\\s*(!\\s*)?([A-Za-z_][A-Za-z0-9_]*)(\\.[A-Za-z_][A-Za-z0-9_]*\\(\\s*\\))?\\s*((==|!=|eq|ne)\\s*'[^'$#{}()\\\\]*'\\s*)?}$");
+            "^[$#]\\{\\s*(!\\s*)?([A-Za-z_][A-Za-z0-9_]*)(\\.[A-Za-z_][A-Za-z0-9_]*\\(\\s*(?:" + ARGUMENT + "(?:\\s*,\\s*" + ARGUMENT
+                    + ")*)?\\s*\\))?\\s*((==|!=|eq|ne)\\s*'[^'$#{}()\\\\]*'\\s*)?}$");
+    /** Names of the read-only beans a diagram may pass variables to (classes implementing shared.ModelFunctions). */
+    static final Set<String> MODEL_FUNCTIONS = modelFunctionBeans();
     static final Set<String> SCRIPT_ELEMENTS = Set.of("scriptTask", "script");
     static final Set<String> SCRIPT_ATTRIBUTES = Set.of("scriptFormat", "resource", "language", "class", "resultVariableScript");
     static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "datetime", "select", "radio", "checkbox",
@@ -193,12 +201,33 @@ class ModelScriptingTests {
             }
             String identifier = plain.group(2);
             boolean methodCall = plain.group(3) != null;
+            if (methodCall && !plain.group(3).matches("\\.[A-Za-z_][A-Za-z0-9_]*\\(\\s*\\)") && !MODEL_FUNCTIONS.contains(identifier)) {
+                problems.add(where + ": " + expression + " passes arguments to '" + identifier + "', which is not a bean marked ModelFunctions");
+                continue;
+            }
             if (formFields.contains(identifier) && (methodCall || context.equals("delegateExpression") || context.equals("expression")
                     || context.equals("class"))) {
                 problems.add(where + ": " + expression + " lets the form field '" + identifier + "' choose or run code");
             }
         }
         return count;
+    }
+
+    static Set<String> modelFunctionBeans() {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(org.leadtocash.shared.ModelFunctions.class));
+        Set<String> names = new TreeSet<>();
+        for (var candidate : scanner.findCandidateComponents("org.leadtocash")) {
+            try {
+                Class<?> type = Class.forName(candidate.getBeanClassName());
+                org.springframework.stereotype.Component component = type.getAnnotation(org.springframework.stereotype.Component.class);
+                names.add(component != null && !component.value().isEmpty() ? component.value()
+                        : java.beans.Introspector.decapitalize(type.getSimpleName()));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return names;
     }
 
     /** Keys of the fields users fill (not read-only, not disabled) in forms/*.form, nested lists included. */
