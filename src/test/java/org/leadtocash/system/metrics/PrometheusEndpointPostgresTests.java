@@ -92,7 +92,10 @@ class PrometheusEndpointPostgresTests {
                 "leadtocash_notification_deliveries{channel=\"DINGTALK\",status=\"FAILED\"} 0.0",
                 "leadtocash_u8_handoff_attempts{outcome=\"EXPORTED_NOT_SENT\"} 1.0",
                 "leadtocash_u8_handoff_attempts{outcome=\"IN_FLIGHT\"} 0.0");
-        assertThat(samples).hasSize(5 + 2 + 4 * 3 + 5); // 4 channels × 3 statuses
+        // one incident line per deployed process, the two job lines, 4 channels × 3 statuses, 5 hand-off outcomes
+        long processes = app.getBean(org.camunda.bpm.engine.RepositoryService.class).createProcessDefinitionQuery().latestVersion().count();
+        assertThat(samples.stream().filter(l -> l.startsWith("leadtocash_incidents_open"))).hasSize((int) processes);
+        assertThat(samples).hasSize((int) processes + 2 + 4 * 3 + 5);
     }
 
     private static String scrape() throws Exception {
