@@ -90,6 +90,17 @@ class NewCustomerQuoteBrowserTests {
         type(browser, field("productModel"), "GW-100");
         type(browser, field("quantity"), "10");
         date(browser, "deliveryDate", TestData.today().plusDays(30));
+        // a date field commits on blur and form-js then re-renders the form from its state, which may not yet hold a
+        // field typed just before: every text field is checked again (and typed again if it lost its text)
+        browser.until("every field to hold what was typed", d -> {
+            type(browser, field("creditCode"), code);
+            type(browser, field("companyName"), name);
+            type(browser, field("storeTier"), "COMMUNITY");
+            type(browser, field("registeredAddress"), "上海市静安区南京西路1号");
+            type(browser, field("productModel"), "GW-100");
+            return "COMMUNITY".equals(Browser.value(d.findElement(field("storeTier"))))
+                    && "GW-100".equals(Browser.value(d.findElement(field("productModel"))));
+        });
         browser.screenshot("new-customer-quote-1-" + screen + "-start-form");
         browser.clickable(START).click();
 
