@@ -90,16 +90,30 @@ class NewCustomerQuoteBrowserTests {
         type(browser, field("productModel"), "GW-100");
         type(browser, field("quantity"), "10");
         date(browser, "deliveryDate", TestData.today().plusDays(30));
-        // a date field commits on blur and form-js then re-renders the form from its state, which may not yet hold a
-        // field typed just before: every text field is checked again (and typed again if it lost its text)
-        browser.until("every field to hold what was typed", d -> {
-            type(browser, field("creditCode"), code);
-            type(browser, field("companyName"), name);
-            type(browser, field("storeTier"), "COMMUNITY");
-            type(browser, field("registeredAddress"), "上海市静安区南京西路1号");
-            type(browser, field("productModel"), "GW-100");
-            return "COMMUNITY".equals(Browser.value(d.findElement(field("storeTier"))))
-                    && "GW-100".equals(Browser.value(d.findElement(field("productModel"))));
+        // form-js keeps a typed value after a short debounce; a field typed just before another field (or a date) commits
+        // can lose its text when the form re-renders from its state. So every text field is checked until all of them
+        // hold what was typed twice in a row, half a second apart, typing again any that lost its text.
+        Map<By, String> typedFields = new java.util.LinkedHashMap<>();
+        typedFields.put(field("creditCode"), code);
+        typedFields.put(field("companyName"), name);
+        typedFields.put(field("companyType"), "有限责任公司（自然人投资或控股）");
+        typedFields.put(field("legalRepresentative"), "陈小明");
+        typedFields.put(field("registeredCapital"), "120.5");
+        typedFields.put(field("storeTier"), "COMMUNITY");
+        typedFields.put(field("registeredAddress"), "上海市静安区南京西路1号");
+        typedFields.put(By.cssSelector("textarea[id$='-Field_businessScope']"), "日用百货、食品销售");
+        typedFields.put(field("productModel"), "GW-100");
+        typedFields.put(field("quantity"), "10");
+        browser.until("every field to keep what was typed", d -> {
+            if (!allHold(d, typedFields)) {
+                return false;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return allHold(d, typedFields);
         });
         browser.screenshot("new-customer-quote-1-" + screen + "-start-form");
         browser.clickable(START).click();
@@ -126,6 +140,20 @@ class NewCustomerQuoteBrowserTests {
                         + " + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))))"
                         + ".catch(e => done('failed ' + e));", link.getDomAttribute("href"));
         assertThat(answerToLink).isEqualTo("200 application/pdf %PDF-");
+    }
+
+    /** True when every field holds its text; types again into each one that does not. */
+    private static boolean allHold(org.openqa.selenium.WebDriver d, Map<By, String> fields) {
+        boolean all = true;
+        for (Map.Entry<By, String> f : fields.entrySet()) {
+            WebElement field = d.findElement(f.getKey());
+            if (!f.getValue().equals(Browser.value(field))) {
+                field.clear();
+                field.sendKeys(f.getValue());
+                all = false;
+            }
+        }
+        return all;
     }
 
     private static By field(String key) {
