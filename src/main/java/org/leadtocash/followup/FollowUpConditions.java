@@ -1,12 +1,14 @@
 package org.leadtocash.followup;
 
+import java.util.List;
+
 import org.leadtocash.shared.ModelFunctions;
 import org.springframework.stereotype.Component;
 
 /**
- * What the follow-up diagrams may ask ({@code ${followUpReminders.strongerOn(repId)}}, {@code ${followUpReminders.teams()}}):
- * read-only, so the
- * deploy-time allow-list can let owners use it without exposing {@link TeamReminders}' bookkeeping.
+ * What the follow-up diagrams may ask ({@code ${followUpReminders.strongerOn(repId)}},
+ * {@code ${followUpReminders.teams()}}): read-only, so the deploy-time allow-list can let owners use it without exposing
+ * {@link TeamReminders}' bookkeeping.
  */
 @Component("followUpReminders")
 public class FollowUpConditions implements ModelFunctions {
@@ -17,7 +19,7 @@ public class FollowUpConditions implements ModelFunctions {
     }
 
     /** The teams the daily policy decides for ({@code ${followUpReminders.teams()}} in the policy diagram). */
-    public java.util.List<String> teams() {
+    public List<String> teams() {
         return reminders.teams();
     }
 
