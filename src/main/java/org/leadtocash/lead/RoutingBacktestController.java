@@ -6,6 +6,7 @@ import org.leadtocash.shared.CurrentUser;
 import org.leadtocash.shared.Groups;
 import org.leadtocash.shared.InvalidInputException;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +17,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /api/routing/backtest?days=30}: the changed {@code lead-routing.dmn} as the body (XML) or as the multipart
  * part {@code file}; answers the leads it would route differently ({@link RoutingBacktest}). Regional directors and
- * administrators only — the people who may deploy the table.
+ * administrators only — the people who may deploy the table. {@code GET /api/routing/backtest/limits} tells the Cockpit page
+ * 路由回测 Routing backtest ({@code app/leadtocash/routing-backtest.js}) its bounds, and whether the user may use it.
  */
 @RestController
 class RoutingBacktestController {
@@ -26,6 +28,16 @@ class RoutingBacktestController {
     RoutingBacktestController(RoutingBacktest backtest, CurrentUser currentUser) {
         this.backtest = backtest;
         this.currentUser = currentUser;
+    }
+
+    /** What the backtest accepts; 403 for anyone who may not backtest (the Cockpit page hides itself then). */
+    @GetMapping(path = "/api/routing/backtest/limits", produces = MediaType.APPLICATION_JSON_VALUE)
+    Limits limits() {
+        currentUser.requireAnyGroup(Groups.REGIONAL_DIRECTOR, Groups.ADMIN);
+        return new Limits(RoutingBacktest.MAX_DAYS, RoutingBacktest.MAX_BYTES, RoutingBacktest.MAX_RULES, RoutingBacktest.MAX_LEADS);
+    }
+
+    record Limits(int maxDays, int maxBytes, int maxRules, int maxLeads) {
     }
 
     @PostMapping(path = "/api/routing/backtest", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,

@@ -145,7 +145,13 @@ class ElementTemplatesTests {
     void aServiceTaskWithEachTemplateAppliedDeploysAndSendsThroughItsChannel() throws IOException {
         for (JsonNode template : templates()) {
             BpmnModelInstance model = Bpmn.createExecutableProcess("TestTemplate").camundaHistoryTimeToLive(1)
-                    .startEvent("StartEvent_Test").serviceTask("Task_FromTemplate").name(template.get("name").asText())
+                    .startEvent("StartEvent_Test")
+                    // the variables this test starts the process with, declared as the deploy-time check requires
+                    .camundaFormField().camundaId("leadId").camundaType("string").camundaFormFieldDone()
+                    .camundaFormField().camundaId("companyName").camundaType("string").camundaFormFieldDone()
+                    .camundaFormField().camundaId("contactMobile").camundaType("string").camundaFormFieldDone()
+                    .camundaFormField().camundaId("assignee").camundaType("string").camundaFormFieldDone()
+                    .serviceTask("Task_FromTemplate").name(template.get("name").asText())
                     .endEvent("EndEvent_Test").done();
             ServiceTask task = model.getModelElementById("Task_FromTemplate");
             String channel = apply(template, task, model);

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ServiceTaskBuilder;
+import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,8 +149,14 @@ class SendNotificationDelegateTests {
     }
 
     private void deploy(Inputs inputs) {
-        ServiceTaskBuilder task = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
-                .startEvent("StartEvent_Test")
+        StartEventBuilder start = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_Test");
+        // the variables these tests start the process with, declared as the deploy-time check requires
+        for (String variable : new String[] {"region", "leadId", "companyName", "contactMobile", "expectedDate", "templateParams",
+                "businessDay", "to"}) {
+            start = start.camundaFormField().camundaId(variable).camundaType("string").camundaFormFieldDone();
+        }
+        ServiceTaskBuilder task = start
                 .serviceTask(TASK).name("发送通知 Send notification").camundaAsyncBefore()
                 .camundaDelegateExpression("${sendNotificationDelegate}");
         BpmnModelInstance model = inputs.apply(task).endEvent("EndEvent_Test").done();

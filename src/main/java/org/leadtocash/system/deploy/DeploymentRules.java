@@ -3,6 +3,7 @@ package org.leadtocash.system.deploy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +33,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>any expression outside {@link ExpressionAllowList};</li>
  * <li>a {@code formRef} or {@code decisionRef} (or {@code calledElement}) found neither in this deployment nor deployed —
  * with binding {@code deployment}, not in this deployment (a diagram deployed without its forms could not open them);</li>
- * <li>a DMN expression in any language but FEEL.</li>
+ * <li>a DMN expression in any language but FEEL;</li>
+ * <li>an expression or DMN input reading a variable that nothing provides ({@link VariableRules}).</li>
  * </ul>
  */
 final class DeploymentRules {
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Parts of an element that the model API gives ids but Modeler shows as the element itself. */
+    private static final Set<String> INNER = Set.of("extensionElements", "conditionExpression", "timeDate", "timeDuration",
+            "timeCycle", "completionCondition", "multiInstanceLoopCharacteristics", "loopCardinality");
 
     /** What the rules look up outside the deployment: the application's beans and what is already deployed. */
     interface Catalog {
@@ -51,6 +56,12 @@ final class DeploymentRules {
         boolean decisionDeployed(String key);
 
         boolean processDeployed(String key);
+
+        /** The variables the application's code gives this process or decision (empty when none). */
+        Set<String> appVariables(String key);
+
+        /** The field keys of the latest deployed form with this id (empty when there is none). */
+        Set<String> deployedFormFields(String key);
     }
 
     /** One refused thing: the file, the element (id, or null for the whole file) and why. */
@@ -68,6 +79,9 @@ final class DeploymentRules {
     static List<Refusal> check(Map<String, byte[]> resources, Catalog catalog) {
         List<Refusal> out = new ArrayList<>();
         Set<String> forms = new HashSet<>();
+        Map<String, Set<String>> formFieldsById = new HashMap<>();
+        Map<String, Set<String>> formFieldsByResource = new HashMap<>();
+        Map<String, Document> dmnDocs = new LinkedHashMap<>();
         Set<String> decisions = new HashSet<>();
         Set<String> processes = new HashSet<>();
         Map<String, Document> bpmn = new LinkedHashMap<>();
@@ -75,13 +89,18 @@ final class DeploymentRules {
             String lower = name.toLowerCase(Locale.ROOT);
             try {
                 if (lower.endsWith(".form")) {
-                    JsonNode id = JSON.readTree(bytes).path("id");
+                    JsonNode form = JSON.readTree(bytes);
+                    JsonNode id = form.path("id");
+                    Set<String> fields = VariableRules.formFields(form);
+                    formFieldsByResource.put(name, fields);
                     if (id.isTextual()) {
                         forms.add(id.asText());
+                        formFieldsById.put(id.asText(), fields);
                     }
                 } else if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
                     Document dmn = parse(bytes);
                     checkDmn(name, dmn, out);
+                    dmnDocs.put(name, dmn);
                     for (Element e : elements(dmn.getDocumentElement())) {
                         if (e.getLocalName().equals("decision") && e.hasAttribute("id")) {
                             decisions.add(e.getAttribute("id"));
@@ -101,6 +120,7 @@ final class DeploymentRules {
             }
         });
         bpmn.forEach((name, doc) -> checkBpmn(name, doc, catalog, forms, decisions, processes, out));
+        VariableRules.check(bpmn, dmnDocs, formFieldsById, formFieldsByResource, catalog, out);
         return out;
     }
 
@@ -203,9 +223,9 @@ final class DeploymentRules {
     }
 
     /** The id (and name) of the nearest element with an id: the element an owner sees in Modeler. */
-    private static String owner(Element e) {
+    static String owner(Element e) {
         for (Node n = e; n instanceof Element el; n = n.getParentNode()) {
-            if (el.hasAttribute("id") && !el.getLocalName().endsWith("EventDefinition") && !el.getLocalName().equals("extensionElements")) {
+            if (el.hasAttribute("id") && !el.getLocalName().endsWith("EventDefinition") && !INNER.contains(el.getLocalName())) {
                 return el.getAttribute("id") + (el.hasAttribute("name") ? " (" + el.getAttribute("name") + ")" : "");
             }
         }

@@ -1,6 +1,9 @@
 package org.leadtocash.system.deploy;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +19,17 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.leadtocash.shared.AppVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Refuses a deployment that breaks {@link DeploymentRules} before the engine stores anything: the REST answer to
@@ -33,6 +40,7 @@ import org.springframework.util.ClassUtils;
 @Component
 class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(DeploymentValidationPlugin.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** The application's own code: the only beans a diagram may name. */
     static final String APP_PACKAGE = "org.leadtocash.";
 
@@ -139,6 +147,28 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
         @Override
         public boolean processDeployed(String key) {
             return context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null;
+        }
+
+        @Override
+        public Set<String> appVariables(String key) {
+            Set<String> out = new HashSet<>();
+            beans.getBeansOfType(AppVariables.class).values().forEach(v -> out.addAll(v.byKey().getOrDefault(key, Set.of())));
+            return out;
+        }
+
+        @Override
+        public Set<String> deployedFormFields(String key) {
+            CamundaFormDefinitionEntity form = context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key);
+            if (form == null) {
+                return Set.of();
+            }
+            ResourceEntity resource = context.getResourceManager()
+                    .findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), form.getResourceName());
+            try {
+                return resource == null ? Set.of() : VariableRules.formFields(JSON.readTree(resource.getBytes()));
+            } catch (IOException e) {
+                return Set.of();
+            }
         }
     }
 }

@@ -94,6 +94,30 @@ final class ExpressionAllowList {
         return null;
     }
 
+    /**
+     * The process variables an allowed expression reads: every name that is not a keyword, a bean, the engine's object,
+     * a method after a dot or a function; empty for an expression outside the allow-list (refused for that reason).
+     */
+    static List<String> variables(String expression, Predicate<String> isBean) {
+        List<String> out = new ArrayList<>();
+        List<String> tokens;
+        try {
+            tokens = tokens(expression.substring(2, expression.length() - 1));
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            return out;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            String previous = i > 0 ? tokens.get(i - 1) : "";
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
+            if (identifier(t) && !KEYWORDS.contains(t) && !previous.equals(".") && !next.equals("(")
+                    && !ENGINE_OBJECTS.contains(t) && !isBean.test(t) && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     private static boolean identifier(String token) {
         return !token.isEmpty() && Character.isJavaIdentifierStart(token.charAt(0)) && token.chars().allMatch(Character::isJavaIdentifierPart);
     }

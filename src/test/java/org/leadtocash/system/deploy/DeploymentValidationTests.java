@@ -39,7 +39,7 @@ class DeploymentValidationTests {
 
     @AfterEach
     void removeAccepted() {
-        repositoryService.createDeploymentQuery().deploymentName(NAME).list()
+        repositoryService.createDeploymentQuery().deploymentNameLike(NAME + "%").list()
                 .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
     }
 
@@ -140,12 +140,105 @@ class DeploymentValidationTests {
 
     @Test
     void allowedExpressionsAndAnAppDelegateDeploy() throws Exception {
-        ResponseEntity<String> response = deployDiagram(DIRECTOR, diagram(s -> s.exclusiveGateway("Gateway_Outcome")
+        ResponseEntity<String> response = deployDiagram(DIRECTOR, diagram(s -> declare(s, "contactOutcome", "leadAssigned", "budgetCny")
+                .exclusiveGateway("Gateway_Outcome")
                 .condition("reached", "${contactOutcome == 'REACHED' && !leadAssigned}")
                 .serviceTask("Task_Record").camundaDelegateExpression("${recordContactAttemptDelegate}").endEvent("EndEvent_Done")
                 .moveToLastGateway().condition("other", "${contactOutcome != 'REACHED' or budgetCny > 200000}")));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void conditionWithATypoedVariableIsRefusedNamingTheFlowAndTheVariable() throws Exception {
+        ResponseEntity<String> response = ModelerDeploy.deploy(rest, DIRECTOR, NAME, quoteToInvoiceWith(
+                "${reviewDecision == 'APPROVE' and contractTotl le 1000000}"));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(response)).contains("quote-to-invoice.bpmn", "SequenceFlow_ContractApproved (通过 Approved)",
+                "条件使用了未知变量 unknown variable 'contractTotl'", "QuoteToInvoiceProcess").doesNotContain("'reviewDecision'");
+        assertThat(JSON.readTree(response.getBody()).path("details").toString()).contains("SequenceFlow_ContractApproved");
+        assertThat(repositoryService.createDeploymentQuery().deploymentName(NAME).count()).isZero();
+    }
+
+    @Test
+    void theSameConditionWithTheAppsContractTotalDeploys() throws Exception {
+        ResponseEntity<String> response = ModelerDeploy.deploy(rest, DIRECTOR, NAME, quoteToInvoiceWith(
+                "${reviewDecision == 'APPROVE' and contractTotal le 1000000}"));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void typoedAssigneeAndTimerVariablesAreRefusedNamingTheElements() throws Exception {
+        String bpmn = new String(ModelerDeploy.shipped("bpmn/lead-routing.bpmn"), StandardCharsets.UTF_8)
+                .replace("camunda:assignee=\"${assignee}\" camunda:dueDate=\"${firstContactEscalationAt}\"",
+                        "camunda:assignee=\"${asignee}\" camunda:dueDate=\"${firstContactEscalationAT}\"");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("lead-routing.bpmn", bpmn.getBytes(StandardCharsets.UTF_8));
+        for (String form : new String[] {"lead-phone-intake.form", "assign-lead.form", "first-contact.form"}) {
+            files.put(form, ModelerDeploy.shipped("forms/" + form));
+        }
+        ResponseEntity<String> response = ModelerDeploy.deploy(rest, DIRECTOR, NAME, files);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(response)).contains("Task_FirstContact (联系客户 Contact the customer)",
+                "办理人使用了未知变量 unknown variable 'asignee'", "unknown variable 'firstContactEscalationAT'");
+    }
+
+    @Test
+    void aFieldOfTheFormDeployedWithTheDiagramIsKnownAndATypoOfItIsNot() throws Exception {
+        byte[] form = """
+                {"id": "form-owner-intent", "type": "default", "components": [
+                  {"key": "intentLevel", "label": "客户意向等级 Intent level", "type": "select",
+                   "values": [{"label": "高 High", "value": "HIGH"}, {"label": "低 Low", "value": "LOW"}]}]}
+                """.getBytes(StandardCharsets.UTF_8);
+        Function<String, byte[]> withCondition = condition -> diagram(s -> s.userTask("Task_Ask").name("询问 Ask")
+                .camundaFormRef("form-owner-intent").camundaFormRefBinding("deployment")
+                .exclusiveGateway("Gateway_Intent").condition("high", condition).endEvent("EndEvent_High")
+                .moveToLastGateway().condition("other", "${true}"));
+
+        ResponseEntity<String> known = ModelerDeploy.deploy(rest, DIRECTOR, NAME,
+                Map.of("owner-test.bpmn", withCondition.apply("${intentLevel == 'HIGH'}"), "owner-intent.form", form));
+        assertThat(known.getStatusCode()).as(known.getBody()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> typo = ModelerDeploy.deploy(rest, DIRECTOR, NAME + "-typo",
+                Map.of("owner-test.bpmn", withCondition.apply("${intentLevle == 'HIGH'}"), "owner-intent.form", form));
+        assertThat(typo.getStatusCode()).as(typo.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(typo)).contains("owner-test.bpmn", "条件使用了未知变量 unknown variable 'intentLevle'", "OwnerTestProcess");
+    }
+
+    @Test
+    void outputParametersResultVariablesAndMultiInstanceElementsAreKnown() throws Exception {
+        ResponseEntity<String> response = deployDiagram(DIRECTOR, diagram(s -> declare(s, "reps")
+                .userTask("Task_Each").name("逐个 Each").camundaAssignee("${rep}")
+                .multiInstance().camundaCollection("${reps}").camundaElementVariable("rep").completionCondition("${nrOfCompletedInstances >= 1}")
+                .multiInstanceDone()
+                .serviceTask("Task_Record").camundaDelegateExpression("${recordContactAttemptDelegate}")
+                .camundaOutputParameter("attempted", "${true}")
+                .exclusiveGateway("Gateway_Attempted").condition("yes", "${attempted}").endEvent("EndEvent_Attempted")
+                .moveToLastGateway().condition("no", "${!attempted}")));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aMultiInstanceElementVariableIsUnknownOutsideItsElement() throws Exception {
+        String outside = refused(diagram(s -> declare(s, "reps")
+                .userTask("Task_Each").camundaAssignee("${rep}")
+                .multiInstance().camundaCollection("${reps}").camundaElementVariable("rep").multiInstanceDone()
+                .userTask("Task_After").camundaAssignee("${rep}")));
+        assertThat(outside).contains("Task_After", "办理人使用了未知变量 unknown variable 'rep'").doesNotContain("Task_Each");
+    }
+
+    @Test
+    void decisionInputWithATypoIsRefusedNamingTheInput() throws Exception {
+        String dmn = new String(ModelerDeploy.shipped("bpmn/lead-routing.dmn"), StandardCharsets.UTF_8)
+                .replaceFirst("<text>region</text>", "<text>regoin</text>");
+        ResponseEntity<String> response = ModelerDeploy.deploy(rest, DIRECTOR, NAME, Map.of("lead-routing.dmn", dmn.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(response)).contains("lead-routing.dmn", "InputExpression_Region in decision leadRouting",
+                "unknown variable 'regoin'").doesNotContain("'budgetTier'", "'source'");
     }
 
     @Test
@@ -164,6 +257,27 @@ class DeploymentValidationTests {
                 .startEvent("StartEvent_Test");
         AbstractFlowNodeBuilder<?, ?> built = body.apply(start);
         return Bpmn.convertToString(built.endEvent("EndEvent_Test").done()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The shipped quote-to-invoice diagram with its forms, the approval flow's condition replaced. */
+    private static Map<String, byte[]> quoteToInvoiceWith(String approvedCondition) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("quote-to-invoice.bpmn", ModelerDeploy.editText("bpmn/quote-to-invoice.bpmn", "${reviewDecision == 'APPROVE'}",
+                approvedCondition.replace("<", "&lt;")));
+        for (String form : new String[] {"quote-start", "quote-edit", "quote-answer", "contract-changes", "contract-review",
+                "contract-revise", "invoice-fix"}) {
+            files.put(form + ".form", ModelerDeploy.shipped("forms/" + form + ".form"));
+        }
+        return files;
+    }
+
+    /** The start event declares the variables the process is started with ({@code camunda:formField}s). */
+    private static StartEventBuilder declare(StartEventBuilder start, String... variables) {
+        StartEventBuilder out = start;
+        for (String v : variables) {
+            out = out.camundaFormField().camundaId(v).camundaType("string").camundaFormFieldDone();
+        }
+        return out;
     }
 
     private ResponseEntity<String> deployDiagram(String user, byte[] bpmn) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +32,16 @@ class ExpressionAllowListTests {
             "${'unterminated}"})
     void refuses(String expression) {
         assertThat(ExpressionAllowList.refusal(expression, IS_BEAN, IS_DELEGATE)).as(expression).isNotNull();
+    }
+
+    @Test
+    void readsTheVariablesOfAnExpressionButNotItsBeansMethodsKeywordsOrLiterals() {
+        assertThat(ExpressionAllowList.variables("${a && paymentBreakers.cycle(nextFollowUpDate, 'P1D') or not empty b}", IS_BEAN))
+                .containsExactly("a", "nextFollowUpDate", "b");
+        assertThat(ExpressionAllowList.variables("${contactOutcome == 'REACHED' && contactOutcome != \"x y\"}", IS_BEAN))
+                .containsExactly("contactOutcome");
+        assertThat(ExpressionAllowList.variables("${assignLeadDelegate}", IS_BEAN)).isEmpty();
+        assertThat(ExpressionAllowList.variables("${true and 3 > 2}", IS_BEAN)).isEmpty();
     }
 
     @ParameterizedTest
