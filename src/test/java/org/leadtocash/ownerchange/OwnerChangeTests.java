@@ -399,8 +399,10 @@ class OwnerChangeTests {
         assertThat((Double) runtimeService.getVariable(earlier.processInstanceId(), QuoteToInvoiceProcess.Vars.CONTRACT_TOTAL)).isGreaterThan(1_000_000d);
         assertThat((Double) runtimeService.getVariable(small.processInstanceId(), QuoteToInvoiceProcess.Vars.CONTRACT_TOTAL)).isLessThan(1_000_000d);
 
+        LocalDate drafted = TestData.today();
+        moveClockTo(t0.plus(Duration.ofHours(1)));
         for (Quotes.Started q : List.of(earlier, large, small)) {
-            review(q, QuoteToInvoiceProcess.Task.REVIEW_CONTRACT, "APPROVE");
+            review(q, QuoteToInvoiceProcess.Task.REVIEW_CONTRACT, "APPROVE", null);
         }
         assertThat(processInstance(large.processInstanceId())).isWaitingAt(SECOND_REVIEW);
         assertThat(contractStatus(large)).as("not signed before the second approval").isEqualTo("IN_REVIEW");
@@ -410,25 +412,46 @@ class OwnerChangeTests {
         assertThat(processInstance(earlier.processInstanceId())).as("the older version: one approval")
                 .isWaitingAt(QuoteToInvoiceProcess.Task.CREATE_INVOICE_REQUEST);
 
-        review(large, SECOND_REVIEW, "APPROVE");
-        assertThat(processInstance(large.processInstanceId())).isWaitingAt(QuoteToInvoiceProcess.Task.CREATE_INVOICE_REQUEST);
+        // the second reviewer returns it; after the rep's revision it goes through both reviews again
+        moveClockTo(t0.plus(Duration.ofHours(2)));
+        review(large, SECOND_REVIEW, "RETURN", "超过100万需附履约保函 a performance bond is required above 1,000,000");
+        assertThat(contractStatus(large)).isEqualTo("RETURNED");
+        ProcessInstance largePi = processInstance(large.processInstanceId());
+        Map<String, Object> revision = new LinkedHashMap<>();
+        revision.put(QuoteToInvoiceProcess.Vars.LINES, runtimeService.getVariable(largePi.getId(), QuoteToInvoiceProcess.Vars.LINES));
+        revision.put(QuoteToInvoiceProcess.Vars.DELIVERY_DATE, TestData.today().plusDays(30).toString());
+        revision.put(QuoteToInvoiceProcess.Vars.REVISION_NOTE, "已附履约保函 performance bond attached");
+        completeAsRep(largePi, QuoteToInvoiceProcess.Task.REVISE_CONTRACT, revision);
+        assertThat(largePi).isWaitingAt(QuoteToInvoiceProcess.Task.REVIEW_CONTRACT);
+        moveClockTo(t0.plus(Duration.ofHours(3)));
+        review(large, QuoteToInvoiceProcess.Task.REVIEW_CONTRACT, "APPROVE", null);
+        review(large, SECOND_REVIEW, "APPROVE", null);
+
+        assertThat(largePi).isWaitingAt(QuoteToInvoiceProcess.Task.CREATE_INVOICE_REQUEST);
         for (Quotes.Started q : List.of(earlier, large, small)) {
             execute(job(QuoteToInvoiceProcess.Task.CREATE_INVOICE_REQUEST, processInstance(q.processInstanceId())));
             assertThat(contractStatus(q)).isEqualTo("APPROVED");
         }
-        assertThat(reviews(large)).containsExactly("APPROVE", "APPROVE");
+        assertThat(reviews(large)).containsExactly("APPROVE", "RETURN", "APPROVE", "APPROVE");
         assertThat(reviews(small)).containsExactly("APPROVE");
         assertThat(reviews(earlier)).containsExactly("APPROVE");
 
+        // per contract, the large one once — returned once, handled from its draft to its last approval
         ResponseEntity<String> kpi = rest.withBasicAuth(DIRECTOR, DIRECTOR).getForEntity("/api/kpi/contracts?from={d}&to={d}",
-                String.class, Map.of("d", TestData.today().toString()));
+                String.class, Map.of("d", drafted.toString()));
         assertThat(kpi.getStatusCode()).as(kpi.getBody()).isEqualTo(HttpStatus.OK);
         JsonNode report = JSON.readTree(kpi.getBody());
         assertThat(report.path("contracts").asInt()).isEqualTo(3);
-        assertThat(report.path("reviewedContracts").asInt()).as("the large contract counts once").isEqualTo(3);
+        assertThat(report.path("reviewedContracts").asInt()).isEqualTo(3);
+        assertThat(report.path("returnedContracts").asInt()).isEqualTo(1);
+        assertThat(report.path("legalReturnRate").decimalValue()).isEqualByComparingTo("0.3333");
         assertThat(report.path("approvedContracts").asInt()).isEqualTo(3);
-        assertThat(report.path("returnedContracts").asInt()).isZero();
-        assertThat(report.path("perContract").findValuesAsText("contractId")).doesNotHaveDuplicates().hasSize(3);
+        assertThat(report.path("averageHandlingHours").decimalValue()).isEqualByComparingTo("1.67");
+        Map<String, String> hours = new LinkedHashMap<>();
+        report.path("perContract").forEach(c -> hours.put(c.path("quoteId").asText(),
+                c.path("handlingHours").decimalValue().stripTrailingZeros().toPlainString()));
+        assertThat(hours).containsOnly(Map.entry(earlier.quoteId(), "1"), Map.entry(large.quoteId(), "3"),
+                Map.entry(small.quoteId(), "1"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM signed_deal").query(Integer.class).single()).as("each deal signed once").isEqualTo(3);
     }
 
@@ -700,10 +723,10 @@ class OwnerChangeTests {
     }
 
     /** Legal submits the review form of the task. */
-    private static void review(Quotes.Started q, String taskKey, String decision) {
+    private static void review(Quotes.Started q, String taskKey, String decision, String reason) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(QuoteToInvoiceProcess.Vars.REVIEW_DECISION, decision);
-        vars.put(QuoteToInvoiceProcess.Vars.RETURN_REASON, null);
+        vars.put(QuoteToInvoiceProcess.Vars.RETURN_REASON, reason);
         completeAs(LEGAL_USER, List.of(Groups.LEGAL), task(taskKey, processInstance(q.processInstanceId())), vars);
     }
 
