@@ -14,6 +14,27 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaEntry;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaMap;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
@@ -24,13 +45,21 @@ import org.leadtocash.lead.Lead;
 import org.leadtocash.lead.LeadIntake;
 import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.lead.LeadSource;
+import org.leadtocash.notify.ChannelStandIns;
+import org.leadtocash.notify.NotificationService;
 import org.leadtocash.payment.JourneyNode;
 import org.leadtocash.payment.PaymentFixtures;
 import org.leadtocash.payment.PaymentJourney;
 import org.leadtocash.payment.PaymentJourneyProcess;
 import org.leadtocash.payment.PaymentJourneys;
+import org.leadtocash.quote.CatalogueUpkeepProcesses.ClauseTypes;
+import org.leadtocash.quote.QuoteTestSupport;
+import org.leadtocash.quote.QuoteToInvoiceProcess;
+import org.leadtocash.quote.Quotes;
 import org.leadtocash.shared.Groups;
 import org.leadtocash.shared.ModelProperties;
+import org.leadtocash.standin.AliyunSmsStandIn;
+import org.leadtocash.standin.DingTalkRobotStandIn;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.ModelerDeploy;
 import org.leadtocash.support.TestData;
@@ -68,6 +97,11 @@ class OwnerChangeTests {
     @Autowired TestData data;
     @Autowired JdbcClient jdbc;
     @Autowired org.camunda.bpm.engine.DecisionService decisionService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired NotificationService notifications;
+    @Autowired Quotes quotes;
+    @Autowired QuoteTestSupport quoteSupport;
+    @Autowired IdentityService identityService;
 
     private Instant t0;
     private BigDecimal shippedChainRate;
@@ -85,6 +119,12 @@ class OwnerChangeTests {
     void removeOwnerDeployments() {
         repositoryService.createDeploymentQuery().deploymentSource("Camunda Modeler").list()
                 .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+        // data the owner added in changes 4 and 7 through the product's APIs; data.reset() leaves both alone
+        SOUTHWEST_REPS.stream().filter(u -> identityService.createUserQuery().userId(u).count() > 0)
+                .forEach(identityService::deleteUser);
+        jdbc.sql("DELETE FROM product_clause_type WHERE clause_type = :c").param("c", DATA_SECURITY).update();
+        jdbc.sql("DELETE FROM clause_version WHERE type_code = :c").param("c", DATA_SECURITY).update();
+        jdbc.sql("DELETE FROM clause_type WHERE code = :c").param("c", DATA_SECURITY).update();
     }
 
     /** Change 1: first-contact escalation 4 h → 3 h, still measured from lead creation. */
@@ -114,6 +154,56 @@ class OwnerChangeTests {
 
         completeFirstContact(before);
         assertThat(before).isEnded().hasPassed(LeadRoutingProcess.Event.LEAD_CONTACTED);
+    }
+
+    /**
+     * Change 2: unassigned escalation 2 h → 1 h on the timer marked {@code sla=unassigned}, and the regional director
+     * alerted as well as the manager: {@code director-of-region:${region}} added to the alert task's recipients (the
+     * recipients field of the element templates). The DingTalk robot (stand-in) receives both at +1 h for a new lead; a
+     * lead received before gets the alert at +2 h, to the manager only.
+     */
+    @Test
+    void change02UnassignedAlertAfterOneHourToTheManagerAndTheRegionalDirector() throws Exception {
+        data.deactivateAllRepsExcept();
+        ProcessInstance before = processInstance(receive("PHONE_CALL", "SOUTH", "100000").processInstanceId());
+
+        Map<String, byte[]> files = withForms(ModelerDeploy.editDiagram("bpmn/lead-routing.bpmn", model -> {
+            model.getModelElementsByType(TimerEventDefinition.class).stream()
+                    .filter(t -> LeadRoutingProcess.Sla.UNASSIGNED.equals(
+                            ModelProperties.property((BaseElement) t.getParentElement(), LeadRoutingProcess.Sla.PROPERTY)))
+                    .forEach(t -> t.getTimeDuration().setTextContent("PT1H"));
+            CamundaInputParameter recipients = inputParameter(model.getModelElementById(LeadRoutingProcess.Task.NOTIFY_MANAGER_UNASSIGNED),
+                    "recipients");
+            assertThat(recipients.getTextContent()).as("the shipped alert").isEqualTo("role:manager");
+            recipients.setTextContent("role:manager, director-of-region:${region}");
+        }), LEAD_FORMS);
+        deployAsDirector("bpmn/lead-routing.bpmn unassigned 1h + director", files);
+        ProcessInstance after = processInstance(receive("PHONE_CALL", "SOUTH", "100000").processInstanceId());
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, after));
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, before));
+        assertThat(timer(after, LeadRoutingProcess.Event.TWO_HOURS_UNASSIGNED).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(1))));
+        assertThat(timer(before, LeadRoutingProcess.Event.TWO_HOURS_UNASSIGNED).getDuedate()).isEqualTo(Date.from(t0.plus(Duration.ofHours(2))));
+
+        try (DingTalkRobotStandIn robot = DingTalkRobotStandIn.start("owner-change-02", ChannelStandIns.DINGTALK_SECRET);
+             ChannelStandIns channels = ChannelStandIns.of(notifications).dingTalk(robot)) {
+            fireTimer(after, LeadRoutingProcess.Event.TWO_HOURS_UNASSIGNED);
+            execute(job(LeadRoutingProcess.Task.NOTIFY_MANAGER_UNASSIGNED, after));
+            assertThat(robot.accepted()).singleElement().satisfies(m -> {
+                assertThat(m.title()).isEqualTo("线索超时未分配 Lead unassigned for 1小时 h");
+                assertThat(m.atMobiles()).contains(MANAGER_MOBILE, DIRECTOR_MOBILE);
+            });
+            assertThat(timer(before, LeadRoutingProcess.Event.TWO_HOURS_UNASSIGNED)).as("the old version's 2 h timer, not yet due")
+                    .isNotNull();
+
+            fireTimer(before, LeadRoutingProcess.Event.TWO_HOURS_UNASSIGNED);
+            execute(job(LeadRoutingProcess.Task.NOTIFY_MANAGER_UNASSIGNED, before));
+            assertThat(robot.accepted()).hasSize(2).last().satisfies(m -> {
+                assertThat(m.title()).isEqualTo("线索超时未分配 Lead unassigned for 2小时 h");
+                assertThat(m.atMobiles()).contains(MANAGER_MOBILE).doesNotContain(DIRECTOR_MOBILE);
+            });
+        }
+        assertThat(before).isWaitingAt(LeadRoutingProcess.Task.ASSIGN_LEAD_MANUALLY);
+        assertThat(after).isWaitingAt(LeadRoutingProcess.Task.ASSIGN_LEAD_MANUALLY);
     }
 
     /** Change 3: add a routing row (trade show, 5万–20万, South → prefer chenjing), backtested before it is deployed. */
@@ -146,6 +236,38 @@ class OwnerChangeTests {
         assertThat(assignee(earlier)).isEqualTo("liuyang");
     }
 
+    /**
+     * Change 4: a new region 西南 SOUTHWEST with its own team. The region and its two reps are data, added by the regional
+     * director through the sales team page's API ({@code /api/team}); the routing row is deployed in
+     * {@code lead-routing.dmn}. A SOUTHWEST lead then goes to the new team. No SQL, no migration.
+     */
+    @Test
+    void change04NewRegionSouthwestWithItsOwnTeam() throws Exception {
+        assertThat(post(DIRECTOR, "/api/team/regions", Map.of("code", "SOUTHWEST", "name", "西南", "active", true)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        for (String[] rep : new String[][] {{"testxnan1", "西南一号", "13800000101"}, {"testxnan2", "西南二号", "13800000102"}}) {
+            ResponseEntity<String> added = post(DIRECTOR, "/api/team/members", Map.of("userId", rep[0], "displayName", rep[1],
+                    "role", "REP", "region", "SOUTHWEST", "mobile", rep[2], "managerId", "limin", "directorId", DIRECTOR));
+            assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
+        }
+        Lead earlier = receive("WEBSITE_FORM", "SOUTHWEST", "30000");
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, processInstance(earlier.processInstanceId())));
+        assertThat(routingRule(earlier)).as("no row of the shipped table names SOUTHWEST").doesNotContain("西南");
+
+        byte[] table = ModelerDeploy.editText("bpmn/lead-routing.dmn", "<rule id=\"Rule_NorthDefault\">", SOUTHWEST_DEFAULT_ROW
+                + "<rule id=\"Rule_NorthDefault\">");
+        deployAsDirector("bpmn/lead-routing.dmn southwest", Map.of("lead-routing.dmn", table));
+        Lead later = receive("WEBSITE_FORM", "SOUTHWEST", "30000");
+        execute(job(LeadRoutingProcess.Task.ROUTE_LEAD, processInstance(later.processInstanceId())));
+
+        assertThat(assignee(later)).isIn("testxnan1", "testxnan2");
+        assertThat(routingRule(later)).contains("西南区域默认");
+        ProcessInstance pi = processInstance(later.processInstanceId());
+        assertThat(task(LeadRoutingProcess.Task.FIRST_CONTACT, pi).getAssignee()).isEqualTo(assignee(later));
+        completeFirstContact(pi);
+        assertThat(pi).isEnded();
+    }
+
     /** Change 5: capacity 8 → 10 open leads, in the owner's decision table bpmn/lead-policy.dmn. */
     @Test
     void change05CapacityTenOpenLeadsInsteadOfEight() throws Exception {
@@ -174,6 +296,40 @@ class OwnerChangeTests {
 
         assertThat(rebateRate("KA")).isEqualByComparingTo("0.07");
         assertThat(rebateRate("CHAIN")).as("other tiers unchanged").isEqualByComparingTo(shippedChainRate);
+    }
+
+    /**
+     * Change 7: a new locked clause type 数据安全条款 data security, required for the gateway GW-100 only. Legal adds it in
+     * Tasklist's start form 维护条款类型 (what Tasklist submits, over {@code /engine-rest}) and publishes its text through
+     * the clause-type API; a gateway quote then carries the clause, locked, and a mould quote does not. No deployment.
+     */
+    @Test
+    void change07NewLockedDataSecurityClauseForOneProduct() throws Exception {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put(ClauseTypes.CODE, Map.of("value", DATA_SECURITY, "type", "String"));
+        form.put(ClauseTypes.NAME, Map.of("value", "数据安全条款 Data security", "type", "String"));
+        form.put(ClauseTypes.LOCKED, Map.of("value", true, "type", "Boolean"));
+        form.put(ClauseTypes.APPLIES_TO_ALL, Map.of("value", false, "type", "Boolean"));
+        form.put(ClauseTypes.ACTIVE, Map.of("value", true, "type", "Boolean"));
+        form.put(ClauseTypes.REQUIRED_FOR, Map.of("value", "GW-100", "type", "String"));
+        ResponseEntity<String> started = post(LEGAL_USER, "/engine-rest/process-definition/key/" + ClauseTypes.KEY + "/submit-form",
+                Map.of("variables", form));
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> text = post(LEGAL_USER, "/api/catalogue/clause-types/" + DATA_SECURITY + "/versions",
+                Map.of("effectiveDate", TestData.today().toString(), "text", "一、卖方对网关采集的数据依法保密，不向第三方提供。"));
+        assertThat(text.getStatusCode()).as(text.getBody()).isEqualTo(HttpStatus.CREATED);
+
+        JsonNode gateway = quoteAsRep("zhangwei", quote("zhangwei", "GW-100", 2).quoteId()).path("clauses");
+        JsonNode mould = quoteAsRep("zhangwei", quote("zhangwei", "JM-200", 1).quoteId()).path("clauses");
+
+        assertThat(gateway.findValuesAsText("typeCode")).containsOnlyOnce(DATA_SECURITY);
+        gateway.forEach(c -> {
+            if (c.path("typeCode").asText().equals(DATA_SECURITY)) {
+                assertThat(c.path("locked").asBoolean()).isTrue();
+                assertThat(c.path("text").asText()).isEqualTo("一、卖方对网关采集的数据依法保密，不向第三方提供。");
+            }
+        });
+        assertThat(mould.findValuesAsText("typeCode")).isNotEmpty().doesNotContain(DATA_SECURITY);
     }
 
     /** Change 9: the breaker at node ③ (customer procurement started) after 24 h instead of 48 h; the other nodes keep 48 h. */
@@ -220,6 +376,85 @@ class OwnerChangeTests {
         assertThat(before).isEnded();
     }
 
+    /**
+     * Change 10: a second legal approval for contracts above 1,000,000 CNY. In Modeler the owner re-points the "approved"
+     * flow to a new exclusive gateway on {@code contractTotal}: above 1,000,000 to a second review user task (candidate
+     * group legal, form {@code form-contract-review}, the review's task listeners copied with the task), its record step
+     * and decision gateway, then to the one-time signing; at or below it straight to the signing. New IDs of his own.
+     * The large contract needs both approvals and is signed and counted once; the small one needs one; a large contract
+     * started before the deployment runs as before with one.
+     */
+    @Test
+    void change10SecondLegalApprovalAboveOneMillion() throws Exception {
+        Quotes.Started earlier = quote("zhangwei", "JM-200", 10);
+        String deployment = deployAsDirector("bpmn/quote-to-invoice.bpmn second approval > 1M",
+                quoteFiles(ModelerDeploy.editDiagram("bpmn/quote-to-invoice.bpmn", OwnerChangeTests::secondLegalApprovalAboveOneMillion)));
+        Quotes.Started large = quote("zhangwei", "JM-200", 10);
+        Quotes.Started small = quote("zhangwei", "JM-200", 1);
+        assertThat(processInstance(large.processInstanceId()).getProcessDefinitionId()).isEqualTo(definitionIn(deployment));
+        for (Quotes.Started q : List.of(earlier, large, small)) {
+            toLegalReview(q);
+        }
+        assertThat((Double) runtimeService.getVariable(large.processInstanceId(), QuoteToInvoiceProcess.Vars.CONTRACT_TOTAL)).isGreaterThan(1_000_000d);
+        assertThat((Double) runtimeService.getVariable(earlier.processInstanceId(), QuoteToInvoiceProcess.Vars.CONTRACT_TOTAL)).isGreaterThan(1_000_000d);
+        assertThat((Double) runtimeService.getVariable(small.processInstanceId(), QuoteToInvoiceProcess.Vars.CONTRACT_TOTAL)).isLessThan(1_000_000d);
+
+        LocalDate drafted = TestData.today();
+        moveClockTo(t0.plus(Duration.ofHours(1)));
+        for (Quotes.Started q : List.of(earlier, large, small)) {
+            review(q, QuoteToInvoiceProcess.Task.REVIEW_CONTRACT, "APPROVE", null);
+        }
+        assertThat(processInstance(large.processInstanceId())).isWaitingAt(SECOND_REVIEW);
+        assertThat(contractStatus(large)).as("not signed before the second approval").isEqualTo("IN_REVIEW");
+        assertThat(runtimeService.getVariable(large.processInstanceId(), QuoteToInvoiceProcess.Vars.REVIEW_DECISION))
+                .as("the second review's form opens undecided, not with the first approval selected").isNull();
+        assertThat(processInstance(small.processInstanceId())).isWaitingAt(QuoteToInvoiceProcess.Task.CREATE_INVOICE_REQUEST);
+        assertThat(processInstance(earlier.processInstanceId())).as("the older version: one approval")
+                .isWaitingAt(QuoteToInvoiceProcess.Task.CREATE_INVOICE_REQUEST);
+
+        // the second reviewer returns it; after the rep's revision it goes through both reviews again
+        moveClockTo(t0.plus(Duration.ofHours(2)));
+        review(large, SECOND_REVIEW, "RETURN", "超过100万需附履约保函 a performance bond is required above 1,000,000");
+        assertThat(contractStatus(large)).isEqualTo("RETURNED");
+        ProcessInstance largePi = processInstance(large.processInstanceId());
+        Map<String, Object> revision = new LinkedHashMap<>();
+        revision.put(QuoteToInvoiceProcess.Vars.LINES, runtimeService.getVariable(largePi.getId(), QuoteToInvoiceProcess.Vars.LINES));
+        revision.put(QuoteToInvoiceProcess.Vars.DELIVERY_DATE, TestData.today().plusDays(30).toString());
+        revision.put(QuoteToInvoiceProcess.Vars.REVISION_NOTE, "已附履约保函 performance bond attached");
+        completeAsRep(largePi, QuoteToInvoiceProcess.Task.REVISE_CONTRACT, revision);
+        assertThat(largePi).isWaitingAt(QuoteToInvoiceProcess.Task.REVIEW_CONTRACT);
+        moveClockTo(t0.plus(Duration.ofHours(3)));
+        review(large, QuoteToInvoiceProcess.Task.REVIEW_CONTRACT, "APPROVE", null);
+        review(large, SECOND_REVIEW, "APPROVE", null);
+
+        assertThat(largePi).isWaitingAt(QuoteToInvoiceProcess.Task.CREATE_INVOICE_REQUEST);
+        for (Quotes.Started q : List.of(earlier, large, small)) {
+            execute(job(QuoteToInvoiceProcess.Task.CREATE_INVOICE_REQUEST, processInstance(q.processInstanceId())));
+            assertThat(contractStatus(q)).isEqualTo("APPROVED");
+        }
+        assertThat(reviews(large)).containsExactly("APPROVE", "RETURN", "APPROVE", "APPROVE");
+        assertThat(reviews(small)).containsExactly("APPROVE");
+        assertThat(reviews(earlier)).containsExactly("APPROVE");
+
+        // per contract, the large one once — returned once, handled from its draft to its last approval
+        ResponseEntity<String> kpi = rest.withBasicAuth(DIRECTOR, DIRECTOR).getForEntity("/api/kpi/contracts?from={d}&to={d}",
+                String.class, Map.of("d", drafted.toString()));
+        assertThat(kpi.getStatusCode()).as(kpi.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode report = JSON.readTree(kpi.getBody());
+        assertThat(report.path("contracts").asInt()).isEqualTo(3);
+        assertThat(report.path("reviewedContracts").asInt()).isEqualTo(3);
+        assertThat(report.path("returnedContracts").asInt()).isEqualTo(1);
+        assertThat(report.path("legalReturnRate").decimalValue()).isEqualByComparingTo("0.3333");
+        assertThat(report.path("approvedContracts").asInt()).isEqualTo(3);
+        assertThat(report.path("averageHandlingHours").decimalValue()).isEqualByComparingTo("1.67");
+        Map<String, String> hours = new LinkedHashMap<>();
+        report.path("perContract").forEach(c -> hours.put(c.path("quoteId").asText(),
+                c.path("handlingHours").decimalValue().stripTrailingZeros().toPlainString()));
+        assertThat(hours).containsOnly(Map.entry(earlier.quoteId(), "1"), Map.entry(large.quoteId(), "3"),
+                Map.entry(small.quoteId(), "1"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM signed_deal").query(Integer.class).single()).as("each deal signed once").isEqualTo(3);
+    }
+
     /** Change 11: a new field on the first-contact form (客户意向等级 intent level), kept with the lead. */
     @Test
     void change11IntentLevelOnTheFirstContactFormIsKeptWithTheLead() throws Exception {
@@ -260,7 +495,266 @@ class OwnerChangeTests {
                 .getStatusCode()).as("another rep").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /**
+     * Change 12: new wording for the "invoice signed" SMS: the provider's new template code and its parameters are the
+     * SMS task's input parameters {@code smsTemplateCode} and {@code templateParams} (the SMS element template's fields).
+     * Alibaba Cloud SMS (stand-in) receives the new TemplateCode and parameters for a journey started after the deploy;
+     * one started before keeps the shipped template.
+     */
+    @Test
+    void change12NewSmsTemplateForInvoiceSigned() throws Exception {
+        ProcessInstance before = processInstance(journeys.start(PaymentFixtures.start()).processInstanceId());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("payment-journey.bpmn", ModelerDeploy.editDiagram("bpmn/payment-journey.bpmn", model -> {
+            ServiceTask sms = model.getModelElementById(PaymentJourneyProcess.Task.SEND_PAYMENT_STARTED_SMS);
+            inputParameter(sms, "smsTemplateCode").setTextContent("SMS_480000123");
+            CamundaMap params = inputParameter(sms, "templateParams").getValue();
+            params.getCamundaEntries().clear();
+            for (String[] e : new String[][] {{"date", "{expectedDate}"}, {"customer", "{customerName}"}}) {
+                CamundaEntry entry = model.newInstance(CamundaEntry.class);
+                entry.setCamundaKey(e[0]);
+                entry.setTextContent(e[1]);
+                params.getCamundaEntries().add(entry);
+            }
+        }));
+        for (String form : PAYMENT_FORMS) {
+            files.put(form, ModelerDeploy.shipped("forms/" + form));
+        }
+        deployAsDirector("bpmn/payment-journey.bpmn SMS wording", files);
+        PaymentJourney later = journeys.start(PaymentFixtures.start());
+        ProcessInstance after = processInstance(later.processInstanceId());
+
+        LocalDate expected = TestData.today().plusDays(30);
+        String expectedText = expected.getMonthValue() + "月" + expected.getDayOfMonth() + "日";
+        try (AliyunSmsStandIn provider = AliyunSmsStandIn.start(ChannelStandIns.SMS_KEY_ID, ChannelStandIns.SMS_SECRET);
+             ChannelStandIns channels = ChannelStandIns.of(notifications).aliyunSms(provider)) {
+            for (ProcessInstance pi : List.of(after, before)) {
+                completeAsRep(pi, PaymentJourneyProcess.Task.AWAIT_INVOICE_SIGNED, Map.of(
+                        PaymentJourneyProcess.Vars.INVOICE_SIGNED_DATE, TestData.today().toString(),
+                        PaymentJourneyProcess.Vars.EXPECTED_PAYMENT_DATE, expected.toString(),
+                        PaymentJourneyProcess.Vars.PROCUREMENT_CONTACT_NAME, "王采购",
+                        PaymentJourneyProcess.Vars.PROCUREMENT_CONTACT_MOBILE, "139 1234 5678"));
+                execute(job(PaymentJourneyProcess.Task.SEND_PAYMENT_STARTED_SMS, pi));
+            }
+            assertThat(provider.messages()).hasSize(2);
+            assertThat(provider.messages().get(0)).satisfies(m -> {
+                assertThat(m.templateCode()).isEqualTo("SMS_480000123");
+                assertThat(m.params()).containsExactlyInAnyOrderEntriesOf(Map.of("date", expectedText, "customer", later.customerName()));
+                assertThat(m.phoneNumber()).isEqualTo("13912345678");
+                assertThat(m.signName()).isEqualTo(ChannelStandIns.SMS_SIGN_NAME);
+            });
+            assertThat(provider.messages().get(1)).as("the journey started before: the shipped template").satisfies(m -> {
+                assertThat(m.templateCode()).isEqualTo("PAYMENT_PROCESS_STARTED");
+                assertThat(m.params()).containsExactlyEntriesOf(Map.of("expectedDate", expectedText));
+            });
+        }
+        assertThat(after).isWaitingAt(PaymentJourneyProcess.Task.AWAIT_PROCUREMENT_STARTED);
+        assertThat(before).isWaitingAt(PaymentJourneyProcess.Task.AWAIT_PROCUREMENT_STARTED);
+    }
+
     // --- helpers ---
+
+    static final String MANAGER_MOBILE = "13800000010";
+    static final String DIRECTOR_MOBILE = "13800000020";
+    static final String LEGAL_USER = "zhoujie";
+    static final String DATA_SECURITY = "DATA_SECURITY";
+    static final List<String> SOUTHWEST_REPS = List.of("testxnan1", "testxnan2");
+    static final String[] QUOTE_FORMS = {"quote-start.form", "quote-edit.form", "quote-answer.form", "contract-changes.form",
+            "contract-review.form", "contract-revise.form", "invoice-fix.form"};
+    static final List<String> PAYMENT_FORMS = List.of("payment-journey-start.form", "payment-invoice-signed.form",
+            "payment-procurement-started.form", "payment-customer-paid.form", "payment-bank-receipt.form",
+            "payment-blocker-checklist.form");
+    /** The owner's own IDs in change 10. */
+    static final String SECOND_REVIEW = "Task_SecondLegalReview";
+
+    static final String SOUTHWEST_DEFAULT_ROW = "<rule id=\"Rule_SouthwestDefault\">"
+            + "<description>西南线索：西南团队按负载分配 Any Southwest lead: Southwest team by workload</description>"
+            + "<inputEntry id=\"UnaryTests_SouthwestDefault_Source\"><text>-</text></inputEntry>"
+            + "<inputEntry id=\"UnaryTests_SouthwestDefault_BudgetTier\"><text>-</text></inputEntry>"
+            + "<inputEntry id=\"UnaryTests_SouthwestDefault_Region\"><text>\"SOUTHWEST\"</text></inputEntry>"
+            + "<outputEntry id=\"LiteralExpression_SouthwestDefault_RuleName\"><text>\"西南区域默认 Southwest default\"</text></outputEntry>"
+            + "<outputEntry id=\"LiteralExpression_SouthwestDefault_Team\"><text>\"SOUTHWEST\"</text></outputEntry>"
+            + "<outputEntry id=\"LiteralExpression_SouthwestDefault_PreferredReps\"><text>\"\"</text></outputEntry>"
+            + "</rule>";
+
+    /**
+     * Change 10 as the owner draws it in Modeler: the flow "approved" now ends in a gateway on contractTotal; above
+     * 1,000,000 a second review (a copy of legal's review task: candidate group, form, task listeners), its record
+     * step and a decision gateway lead to the signing, or back to the rep's revision on a return. Shapes and edges are
+     * drawn below the shipped ones.
+     */
+    static void secondLegalApprovalAboveOneMillion(BpmnModelInstance model) {
+        Process process = model.getModelElementsByType(Process.class).iterator().next();
+        ServiceTask sign = model.getModelElementsByType(ServiceTask.class).stream()
+                .filter(t -> "${signContractDelegate}".equals(t.getCamundaDelegateExpression())).findFirst().orElseThrow();
+        UserTask firstReview = model.getModelElementsByType(UserTask.class).stream()
+                .filter(t -> "form-contract-review".equals(t.getCamundaFormRef())).findFirst().orElseThrow();
+        UserTask revise = model.getModelElementsByType(UserTask.class).stream()
+                .filter(t -> "form-contract-revise".equals(t.getCamundaFormRef())).findFirst().orElseThrow();
+        SequenceFlow approved = sign.getIncoming().iterator().next();
+
+        ExclusiveGateway byTotal = add(model, process, ExclusiveGateway.class, "Gateway_ContractAboveOneMillion",
+                "合同金额超过100万? Contract above 1,000,000?", 2175, 600, 50, 50);
+        UserTask second = add(model, process, UserTask.class, SECOND_REVIEW, "法务二审 Second legal review", 2300, 585, 100, 80);
+        second.setCamundaCandidateGroups("legal");
+        second.setCamundaFormRef("form-contract-review");
+        second.setCamundaFormRefBinding("deployment");
+        ExtensionElements listeners = model.newInstance(ExtensionElements.class);
+        for (CamundaTaskListener l : firstReview.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list()) {
+            CamundaTaskListener copy = model.newInstance(CamundaTaskListener.class);
+            copy.setCamundaEvent(l.getCamundaEvent());
+            copy.setCamundaDelegateExpression(l.getCamundaDelegateExpression());
+            listeners.addChildElement(copy);
+        }
+        second.setExtensionElements(listeners);
+        ServiceTask record = add(model, process, ServiceTask.class, "Task_RecordSecondLegalReview", "记录二审结果 Record second review",
+                2450, 585, 100, 80);
+        record.setCamundaDelegateExpression("${recordContractReviewDelegate}");
+        ExclusiveGateway decision = add(model, process, ExclusiveGateway.class, "Gateway_SecondReviewDecision",
+                "二审结论? Second review decision?", 2600, 600, 50, 50);
+
+        approved.setTarget(byTotal);
+        byTotal.getIncoming().add(approved);
+        sign.getIncoming().remove(approved);
+        edge(model, approved, 2200, 285, 2200, 600);
+        flow(model, process, "SequenceFlow_AboveOneMillion", "超过100万 Above 1,000,000", byTotal, second, "${contractTotal > 1000000}",
+                2225, 625, 2300, 625);
+        flow(model, process, "SequenceFlow_UpToOneMillion", "100万及以下 Up to 1,000,000", byTotal, sign, "${contractTotal <= 1000000}",
+                2175, 625, 2120, 625, 2120, 130, 2140, 130);
+        flow(model, process, "SequenceFlow_SecondReviewed", null, second, record, null, 2400, 625, 2450, 625);
+        flow(model, process, "SequenceFlow_SecondReviewRecorded", null, record, decision, null, 2550, 625, 2600, 625);
+        flow(model, process, "SequenceFlow_SecondApproved", "通过 Approved", decision, sign, "${reviewDecision == 'APPROVE'}",
+                2625, 600, 2625, 130, 2240, 130);
+        flow(model, process, "SequenceFlow_SecondReturned", "退回 Returned", decision, revise, "${reviewDecision == 'RETURN'}",
+                2625, 650, 2625, 700, 2070, 700, 2070, 480);
+    }
+
+    private static <T extends FlowNode> T add(BpmnModelInstance model, Process process, Class<T> type, String id, String name,
+                                              double x, double y, double width, double height) {
+        T node = model.newInstance(type);
+        node.setId(id);
+        node.setName(name);
+        process.addChildElement(node);
+        BpmnShape shape = model.newInstance(BpmnShape.class);
+        shape.setId(id + "_di");
+        shape.setBpmnElement(node);
+        Bounds bounds = model.newInstance(Bounds.class);
+        bounds.setX(x);
+        bounds.setY(y);
+        bounds.setWidth(width);
+        bounds.setHeight(height);
+        shape.setBounds(bounds);
+        plane(model).addChildElement(shape);
+        return node;
+    }
+
+    private static void flow(BpmnModelInstance model, Process process, String id, String name, FlowNode from, FlowNode to,
+                             String condition, double... waypoints) {
+        SequenceFlow flow = model.newInstance(SequenceFlow.class);
+        flow.setId(id);
+        flow.setName(name);
+        process.addChildElement(flow);
+        flow.setSource(from);
+        flow.setTarget(to);
+        from.getOutgoing().add(flow);
+        to.getIncoming().add(flow);
+        if (condition != null) {
+            ConditionExpression expression = model.newInstance(ConditionExpression.class);
+            expression.setTextContent(condition);
+            flow.setConditionExpression(expression);
+        }
+        BpmnEdge edge = model.newInstance(BpmnEdge.class);
+        edge.setId(id + "_di");
+        edge.setBpmnElement(flow);
+        plane(model).addChildElement(edge);
+        waypoints(model, edge, waypoints);
+    }
+
+    /** Redraws the flow's edge through the waypoints (x1, y1, x2, y2, …). */
+    private static void edge(BpmnModelInstance model, SequenceFlow flow, double... waypoints) {
+        waypoints(model, model.getModelElementsByType(BpmnEdge.class).stream()
+                .filter(e -> e.getBpmnElement() != null && flow.getId().equals(e.getBpmnElement().getId())).findFirst().orElseThrow(),
+                waypoints);
+    }
+
+    private static void waypoints(BpmnModelInstance model, BpmnEdge edge, double... waypoints) {
+        edge.getWaypoints().clear();
+        for (int i = 0; i < waypoints.length; i += 2) {
+            Waypoint w = model.newInstance(Waypoint.class);
+            w.setX(waypoints[i]);
+            w.setY(waypoints[i + 1]);
+            edge.getWaypoints().add(w);
+        }
+    }
+
+    private static BpmnPlane plane(BpmnModelInstance model) {
+        return model.getModelElementsByType(BpmnPlane.class).iterator().next();
+    }
+
+    private static CamundaInputParameter inputParameter(BaseElement element, String name) {
+        return element.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).singleResult()
+                .getCamundaInputParameters().stream().filter(p -> name.equals(p.getCamundaName())).findFirst().orElseThrow();
+    }
+
+    private static Map<String, byte[]> quoteFiles(byte[] diagram) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("quote-to-invoice.bpmn", diagram);
+        for (String form : QUOTE_FORMS) {
+            files.put(form, ModelerDeploy.shipped("forms/" + form));
+        }
+        return files;
+    }
+
+    /** A quote of the rep for a new KA customer of his, waiting at 编辑报价. */
+    private Quotes.Started quote(String rep, String model, int quantity) {
+        String customerId = quoteSupport.customerOf(rep);
+        return as(rep, REP, () -> quotes.start(new Quotes.QuoteRequest(customerId, null, null, TestData.today().plusDays(30).toString(),
+                List.of(new Quotes.LineRequest(model, BigDecimal.valueOf(quantity))), null), rep));
+    }
+
+    /** Edited unchanged and accepted by the customer: the contract waits for legal. */
+    private void toLegalReview(Quotes.Started q) {
+        quoteSupport.editUnchanged(q.processInstanceId(), "zhangwei");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put(QuoteToInvoiceProcess.Vars.CUSTOMER_ANSWER, "ACCEPTED");
+        answer.put(QuoteToInvoiceProcess.Vars.REJECT_REASON, null);
+        completeAsRep(processInstance(q.processInstanceId()), QuoteToInvoiceProcess.Task.RECORD_CUSTOMER_ANSWER, answer);
+        assertThat(processInstance(q.processInstanceId())).isWaitingAt(QuoteToInvoiceProcess.Task.REVIEW_CONTRACT);
+    }
+
+    /** Legal submits the review form of the task. */
+    private static void review(Quotes.Started q, String taskKey, String decision, String reason) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put(QuoteToInvoiceProcess.Vars.REVIEW_DECISION, decision);
+        vars.put(QuoteToInvoiceProcess.Vars.RETURN_REASON, reason);
+        completeAs(LEGAL_USER, List.of(Groups.LEGAL), task(taskKey, processInstance(q.processInstanceId())), vars);
+    }
+
+    private String contractStatus(Quotes.Started q) {
+        return jdbc.sql("SELECT status FROM contract WHERE quote_id = :q").param("q", q.quoteId()).query(String.class).single();
+    }
+
+    private List<String> reviews(Quotes.Started q) {
+        return jdbc.sql("SELECT r.decision FROM contract_review r JOIN contract c ON c.id = r.contract_id WHERE c.quote_id = :q"
+                + " ORDER BY r.review_round").param("q", q.quoteId()).query(String.class).list();
+    }
+
+    private JsonNode quoteAsRep(String rep, String quoteId) throws Exception {
+        ResponseEntity<String> quote = rest.withBasicAuth(rep, rep).getForEntity("/api/quotes/" + quoteId, String.class);
+        assertThat(quote.getStatusCode()).as(quote.getBody()).isEqualTo(HttpStatus.OK);
+        return JSON.readTree(quote.getBody());
+    }
+
+    private ResponseEntity<String> post(String user, String path, Object body) throws Exception {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(JSON.writeValueAsString(body), h),
+                String.class);
+    }
+
+    private String routingRule(Lead lead) {
+        return jdbc.sql("SELECT routing_rule FROM sales_lead WHERE id = :id").param("id", lead.id()).query(String.class).single();
+    }
 
     static final String INTENT_LEVEL_FIELD = "{\"label\": \"客户意向等级 Intent level\", \"type\": \"select\", \"id\": \"Field_intentLevel\","
             + " \"key\": \"intentLevel\", \"values\": [{\"label\": \"A 高 High\", \"value\": \"A\"},"
