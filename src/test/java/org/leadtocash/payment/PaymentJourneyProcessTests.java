@@ -475,6 +475,20 @@ class PaymentJourneyProcessTests {
     }
 
     @Test
+    void aCopyWithTwoNodesNumberedThreeIsRefusedAtDeployNamingTheElement() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/payment-journey.bpmn"));
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty.class).stream()
+                .filter(p -> PaymentJourneyProcess.NodeMarker.NUMBER.equals(p.getCamundaName()) && "4".equals(p.getCamundaValue()))
+                .forEach(p -> p.setCamundaValue("3"));
+        long before = repositoryService().createDeploymentQuery().count();
+
+        assertThatThrownBy(() -> deployCopy(model, "owner-copy-two-node-threes"))
+                .isInstanceOf(org.camunda.bpm.engine.ParseException.class)
+                .hasMessageContaining("Task_ConfirmBankReceipt").hasMessageContaining("number 3 is already node PROCUREMENT_STARTED");
+        assertThat(repositoryService().createDeploymentQuery().count()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
     void aRetriedAlertJobSendsNothingTwice() {
         PaymentJourney journey = journeys.start(PaymentFixtures.start());
         ProcessInstance pi = processInstance(journey.processInstanceId());
