@@ -38,7 +38,8 @@ class JourneyRepository {
 
     // --- journeys ------------------------------------------------------------------------------------------------
 
-    void insert(JourneyDraft d, String startedBy, Instant now) {
+    /** Stores a new journey at its first node ({@code firstNode}, a code). */
+    void insert(JourneyDraft d, String firstNode, String startedBy, Instant now) {
         jdbc.sql("INSERT INTO payment_journey (id, invoice_no, customer_id, customer_name, project_name, rep_id, amount_due,"
                         + " amount_received, invoice_date, procurement_contact_name, procurement_contact_mobile, node,"
                         + " node_since, status, started_by, started_at) VALUES (:id, :invoiceNo, :customerId, :customerName,"
@@ -48,11 +49,11 @@ class JourneyRepository {
                 .param("customerName", d.customerName()).param("projectName", d.projectName()).param("repId", d.repId())
                 .param("amountDue", d.amountDue()).param("invoiceDate", d.invoiceDate())
                 .param("contactName", d.procurementContactName()).param("contactMobile", d.procurementContactMobile())
-                .param("node", JourneyNode.INVOICE_SUBMITTED.name()).param("now", ts(now))
+                .param("node", firstNode).param("now", ts(now))
                 .param("status", PaymentJourney.OPEN).param("startedBy", startedBy)
                 .update();
         jdbc.sql("INSERT INTO payment_node_visit (journey_id, node, entered_at) VALUES (:id, :node, :now)")
-                .param("id", d.id()).param("node", JourneyNode.INVOICE_SUBMITTED.name()).param("now", ts(now)).update();
+                .param("id", d.id()).param("node", firstNode).param("now", ts(now)).update();
     }
 
     Optional<PaymentJourney> find(String id) {
@@ -92,9 +93,13 @@ class JourneyRepository {
         return jdbc.sql(sql.toString()).params(params).query(JourneyRepository::journey).list();
     }
 
-    /** Open journeys that have not moved since before {@code movedBefore}. */
+    /**
+     * Journeys still at a node (their stay there has not ended: open ones, and paid ones at a node an owner drew after the
+     * money) that have not moved since before {@code movedBefore}.
+     */
     List<JourneyDetails> openNotMovedSince(Instant movedBefore, String repId) {
-        String sql = "SELECT " + DETAIL_COLUMNS + " FROM payment_journey WHERE status = 'OPEN' AND node_since <= :before"
+        String sql = "SELECT " + DETAIL_COLUMNS + " FROM payment_journey WHERE id IN (SELECT journey_id FROM"
+                + " payment_node_visit WHERE left_at IS NULL) AND node_since <= :before"
                 + (repId == null ? "" : " AND rep_id = :rep") + " ORDER BY node_since, id";
         var spec = jdbc.sql(sql).param("before", ts(movedBefore));
         if (repId != null) {
@@ -108,14 +113,20 @@ class JourneyRepository {
                 .param("pi", processInstanceId).param("id", id).update();
     }
 
-    /** The journey reached {@code node}: the visit of the node it was at ends, the new one starts. */
-    void moveTo(String id, JourneyNode node, Instant at) {
+    /** The journey reached {@code node} (a code): the visit of the node it was at ends, the new one starts. */
+    void moveTo(String id, String node, Instant at) {
         jdbc.sql("UPDATE payment_node_visit SET left_at = :at WHERE journey_id = :id AND left_at IS NULL")
                 .param("at", ts(at)).param("id", id).update();
         jdbc.sql("INSERT INTO payment_node_visit (journey_id, node, entered_at) VALUES (:id, :node, :at)")
-                .param("id", id).param("node", node.name()).param("at", ts(at)).update();
+                .param("id", id).param("node", node).param("at", ts(at)).update();
         jdbc.sql("UPDATE payment_journey SET node = :node, node_since = :at WHERE id = :id")
-                .param("node", node.name()).param("at", ts(at)).param("id", id).update();
+                .param("node", node).param("at", ts(at)).param("id", id).update();
+    }
+
+    /** The journey's stay at its node ends (its process ended); nothing happens when it has ended already. */
+    void leaveNode(String id, Instant at) {
+        jdbc.sql("UPDATE payment_node_visit SET left_at = :at WHERE journey_id = :id AND left_at IS NULL")
+                .param("at", ts(at)).param("id", id).update();
     }
 
     /** Money arrived at ⑤ without moving node: the journey moved all the same. */
@@ -159,11 +170,11 @@ class JourneyRepository {
     }
 
     void insertReceipt(String journeyId, BigDecimal amount, LocalDate valueDate, String reference, String source,
-                       JourneyNode nodeBefore, String recordedBy, Instant at) {
+                       String nodeBefore, String recordedBy, Instant at) {
         jdbc.sql("INSERT INTO payment_receipt (journey_id, amount, value_date, reference, source, node_before, recorded_by,"
                         + " recorded_at) VALUES (:id, :amount, :valueDate, :ref, :source, :node, :by, :at)")
                 .param("id", journeyId).param("amount", amount).param("valueDate", valueDate).param("ref", reference)
-                .param("source", source).param("node", nodeBefore.name()).param("by", recordedBy).param("at", ts(at))
+                .param("source", source).param("node", nodeBefore).param("by", recordedBy).param("at", ts(at))
                 .update();
     }
 
@@ -172,7 +183,7 @@ class JourneyRepository {
                         + " FROM payment_receipt WHERE journey_id = :id ORDER BY recorded_at, id")
                 .param("id", journeyId)
                 .query((rs, i) -> new Receipt(rs.getBigDecimal("amount"), rs.getObject("value_date", LocalDate.class),
-                        rs.getString("reference"), rs.getString("source"), JourneyNode.valueOf(rs.getString("node_before")),
+                        rs.getString("reference"), rs.getString("source"), rs.getString("node_before"),
                         rs.getString("recorded_by"), instant(rs, "recorded_at")))
                 .list();
     }
@@ -180,21 +191,21 @@ class JourneyRepository {
     // --- breaker and blocker checklists ---------------------------------------------------------------------------
 
     /** How many times the breaker has fired on this visit of the node (a journey back at ⑤ starts a new count). */
-    int breakerFirings(String journeyId, JourneyNode node, Instant nodeSince) {
+    int breakerFirings(String journeyId, String node, Instant nodeSince) {
         return jdbc.sql("SELECT COUNT(*) FROM payment_blocker_check WHERE journey_id = :id AND node = :node"
                         + " AND node_since = :since")
-                .param("id", journeyId).param("node", node.name()).param("since", ts(nodeSince))
+                .param("id", journeyId).param("node", node).param("since", ts(nodeSince))
                 .query(Integer.class).single();
     }
 
-    long insertCheck(PaymentJourney j, JourneyNode node, Instant nodeSince, int occurrence, String timerId,
+    long insertCheck(PaymentJourney j, String node, Instant nodeSince, int occurrence, String timerId,
                      String processInstanceId, Instant firedAt) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO payment_blocker_check (journey_id, customer_id, customer_name, rep_id, node, node_since,"
                         + " occurrence, timer_id, process_instance_id, fired_at) VALUES (:id, :customerId, :customerName,"
                         + " :rep, :node, :since, :occurrence, :timer, :pi, :firedAt)")
                 .param("id", j.id()).param("customerId", j.customerId()).param("customerName", j.customerName())
-                .param("rep", j.repId()).param("node", node.name()).param("since", ts(nodeSince))
+                .param("rep", j.repId()).param("node", node).param("since", ts(nodeSince))
                 .param("occurrence", occurrence).param("timer", timerId).param("pi", processInstanceId)
                 .param("firedAt", ts(firedAt))
                 .update(keys, "id");
@@ -270,7 +281,7 @@ class JourneyRepository {
         if (repId != null) {
             spec = spec.param("rep", repId);
         }
-        return spec.query((rs, i) -> new NodeVisit(rs.getString("journey_id"), JourneyNode.valueOf(rs.getString("node")),
+        return spec.query((rs, i) -> new NodeVisit(rs.getString("journey_id"), rs.getString("node"),
                 instant(rs, "entered_at"), instant(rs, "left_at"))).list();
     }
 
@@ -284,7 +295,7 @@ class JourneyRepository {
             spec = spec.param("rep", repId);
         }
         return spec.query((rs, i) -> new CauseRow(rs.getString("journey_id"), rs.getString("customer_id"),
-                rs.getString("customer_name"), JourneyNode.valueOf(rs.getString("node")),
+                rs.getString("customer_name"), rs.getString("node"),
                 BlockerCause.valueOf(rs.getString("cause")))).list();
     }
 
@@ -293,10 +304,10 @@ class JourneyRepository {
     record PaidSpan(Instant startedAt, Instant paidAt) {
     }
 
-    record NodeVisit(String journeyId, JourneyNode node, Instant enteredAt, Instant leftAt) {
+    record NodeVisit(String journeyId, String node, Instant enteredAt, Instant leftAt) {
     }
 
-    record CauseRow(String journeyId, String customerId, String customerName, JourneyNode node, BlockerCause cause) {
+    record CauseRow(String journeyId, String customerId, String customerName, String node, BlockerCause cause) {
     }
 
     private List<BlockerCheck> withCauses(List<BlockerCheck> checks) {
@@ -323,7 +334,7 @@ class JourneyRepository {
         return new PaymentJourney(rs.getString("id"), rs.getString("invoice_no"), rs.getString("customer_id"),
                 rs.getString("customer_name"), rs.getString("project_name"), rs.getString("rep_id"),
                 rs.getBigDecimal("amount_due"), rs.getBigDecimal("amount_received"),
-                JourneyNode.valueOf(rs.getString("node")), instant(rs, "node_since"), rs.getString("status"),
+                rs.getString("node"), instant(rs, "node_since"), rs.getString("status"),
                 rs.getString("process_instance_id"), instant(rs, "started_at"), instant(rs, "paid_at"));
     }
 
@@ -338,7 +349,7 @@ class JourneyRepository {
 
     private static BlockerCheck check(ResultSet rs, int row) throws SQLException {
         return new BlockerCheck(rs.getLong("id"), rs.getString("journey_id"), rs.getString("customer_id"),
-                rs.getString("customer_name"), rs.getString("rep_id"), JourneyNode.valueOf(rs.getString("node")),
+                rs.getString("customer_name"), rs.getString("rep_id"), rs.getString("node"),
                 instant(rs, "node_since"), rs.getInt("occurrence"), rs.getString("timer_id"),
                 rs.getString("process_instance_id"), instant(rs, "fired_at"), List.of(), rs.getString("other_cause"),
                 rs.getString("note"), rs.getString("next_action"), rs.getObject("next_action_date", LocalDate.class),

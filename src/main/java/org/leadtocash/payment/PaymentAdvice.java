@@ -8,7 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * What to do about a stuck payment and by when (R-23): a suggestion per node, overridden by the last blocker cause the
+ * What to do about a stuck payment and by when (R-23): the node's suggestion as drawn in the diagram, overridden by the last blocker cause the
  * rep ticked, and a deadline from the engine clock: the first of today 10:00, 14:00, 17:00 or tomorrow 10:00 that is
  * at least one hour away, in the sales team's zone.
  */
@@ -19,7 +19,7 @@ final class PaymentAdvice {
     private PaymentAdvice() {
     }
 
-    /** The suggested next action. */
+    /** The suggested next action: the node's own, as drawn (camunda:property paymentNodeAdvice), unless a cause says more. */
     static String suggestion(JourneyNode node, BlockerCause lastCause) {
         if (lastCause != null) {
             switch (lastCause) {
@@ -33,13 +33,7 @@ final class PaymentAdvice {
                     break;
             }
         }
-        return switch (node) {
-            case INVOICE_SUBMITTED -> "电话确认客户已收到并签收发票";
-            case INVOICE_SIGNED -> "电话确认采购已发起付款流程";
-            case PROCUREMENT_STARTED -> "电话确认流程编号";
-            case CUSTOMER_PAID -> "索取客户付款回单并请财务核对到账";
-            case BANK_RECEIVED -> "电话确认余款付款时间";
-        };
+        return node.suggestion();
     }
 
     /** The first slot at least one hour after {@code now}. */

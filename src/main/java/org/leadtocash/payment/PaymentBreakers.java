@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The 48-hour breaker (R-22). Every node's wait state carries a non-interrupting cycle timer with a literal cycle
- * ({@code R/PT48H}), marked {@code camunda:property breaker=true} and {@code node=<JourneyNode>}: each firing is recorded
+ * ({@code R/PT48H}), marked {@code camunda:property breaker=true} on the node's task ({@link PaymentNodes}): each firing is recorded
  * as a blocker check (occurrence 1, 2, … for the same stay at the node), the rep, {@code finance} and the rep's regional
  * director get a DingTalk message (idempotency key: process instance / timer / occurrence), and the rep gets a blocker
  * checklist whose answers are stored as data. Each node's period is read from the deployed diagram the journey runs
@@ -44,54 +44,63 @@ public class PaymentBreakers {
     private final SalesTeam salesTeam;
     private final IdentityService identityService;
     private final NotificationService notifications;
-    private final BreakerTimers timers;
+    private final PaymentNodes nodes;
     private final EngineClock clock;
 
     public PaymentBreakers(JourneyRepository journeys, SalesTeam salesTeam, IdentityService identityService,
-                           NotificationService notifications, BreakerTimers timers, EngineClock clock) {
+                           NotificationService notifications, PaymentNodes nodes, EngineClock clock) {
         this.journeys = journeys;
         this.salesTeam = salesTeam;
         this.identityService = identityService;
         this.notifications = notifications;
-        this.timers = timers;
+        this.nodes = nodes;
         this.clock = clock;
     }
 
-    /** The breaker period of the node in the process version with this id, as drawn (R/PT48H → 48 h). */
-    public Duration breakerAfter(String processDefinitionId, JourneyNode node) {
-        return timers.breakerAfter(processDefinitionId, node);
+    /**
+     * The breaker period of the node (its code) in the process version with this id, as drawn (R/PT48H → 48 h); null
+     * when the node has no breaker there.
+     */
+    public Duration breakerAfter(String processDefinitionId, String node) {
+        return nodes.breakerAfter(processDefinitionId, node);
     }
 
-    /** When a node reached at {@code since} trips the breaker in this process version: the due date of the node's task. */
-    public Instant deadline(String processDefinitionId, JourneyNode node, Instant since) {
-        return since.plus(breakerAfter(processDefinitionId, node));
+    /**
+     * When a node reached at {@code since} trips the breaker in this process version: the due date of the node's task;
+     * null for a node without a breaker.
+     */
+    public Instant deadline(String processDefinitionId, String node, Instant since) {
+        Duration after = breakerAfter(processDefinitionId, node);
+        return after == null ? null : since.plus(after);
     }
 
     /** The process variables that say where the journey stands, for the version the journey runs. */
-    Map<String, Object> nodeVariables(String processDefinitionId, JourneyNode node, Instant since) {
+    Map<String, Object> nodeVariables(String processDefinitionId, String node, Instant since) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.NODE, node.name());
-        vars.put(Vars.NODE_DEADLINE, Date.from(deadline(processDefinitionId, node, since)));
+        Instant deadline = deadline(processDefinitionId, node, since);
+        vars.put(Vars.NODE, node);
+        vars.put(Vars.NODE_DEADLINE, deadline == null ? null : Date.from(deadline));
         return vars;
     }
 
     /** {@link #nodeVariables} for the journey's own process instance. */
-    Map<String, Object> nodeVariables(PaymentJourney journey, JourneyNode node, Instant since) {
-        return nodeVariables(timers.definitionOf(journey.processInstanceId()), node, since);
+    Map<String, Object> nodeVariables(PaymentJourney journey, String node, Instant since) {
+        return nodeVariables(nodes.definitionOf(journey.processInstanceId()), node, since);
     }
 
     /** What a breaker firing leaves on its execution for the alert and the checklist. */
     record Firing(long checkId, JourneyNode node, int occurrence, Instant checklistDue) {
     }
 
-    /** The breaker timer {@code timerId} of the journey's node fired (in the timer's transaction). */
+    /** The breaker timer {@code timerId} of the journey's node (its code) fired (in the timer's transaction). */
     @Transactional
-    public Firing fired(String journeyId, String timerId, JourneyNode node, String processInstanceId) {
+    public Firing fired(String journeyId, String timerId, String nodeCode, String processInstanceId) {
         PaymentJourney journey = journeys.find(journeyId)
                 .orElseThrow(() -> new IllegalStateException("payment journey " + journeyId + " does not exist"));
         Instant now = clock.now();
-        int occurrence = journeys.breakerFirings(journeyId, node, journey.nodeSince()) + 1;
-        long checkId = journeys.insertCheck(journey, node, journey.nodeSince(), occurrence, timerId, processInstanceId, now);
+        int occurrence = journeys.breakerFirings(journeyId, nodeCode, journey.nodeSince()) + 1;
+        long checkId = journeys.insertCheck(journey, nodeCode, journey.nodeSince(), occurrence, timerId, processInstanceId, now);
+        JourneyNode node = nodes.node(nodes.definitionOf(processInstanceId), nodeCode);
         return new Firing(checkId, node, occurrence, now.plus(Duration.ofDays(1)));
     }
 
@@ -108,15 +117,16 @@ public class PaymentBreakers {
         SalesStaff rep = salesTeam.find(journey.repId())
                 .orElseThrow(() -> new IllegalStateException("rep " + journey.repId() + " is not on the sales roster"));
         List<Recipient> recipients = recipients(rep);
-        Duration stuck = breakerAfter(timers.definitionOf(check.processInstanceId()), check.node())
-                .multipliedBy(check.occurrence());
+        String version = nodes.definitionOf(check.processInstanceId());
+        JourneyNode node = nodes.node(version, check.node());
+        Duration stuck = breakerAfter(version, check.node()).multipliedBy(check.occurrence());
         String title = "回款阻塞 Payment stuck " + hours(stuck) + "：" + journey.customerName();
         String text = "### " + title + "\n"
                 + "- 客户 Customer: " + journey.customerName()
                 + (journey.projectName() == null ? "" : "（" + journey.projectName() + "）") + "\n"
                 + "- 发票 Invoice: " + journey.invoiceNo() + "，应收 ¥" + journey.amountDue().toPlainString()
                 + "，已收 ¥" + journey.amountReceived().toPlainString() + "\n"
-                + "- 卡在 Stuck at: " + check.node().label() + " " + check.node().chinese() + " " + check.node().english() + "\n"
+                + "- 卡在 Stuck at: " + node.label() + " " + node.chinese() + " " + node.english() + "\n"
                 + "- 自 Since: " + LocalDateTime.ofInstant(check.nodeSince(), clock.zone()).format(LOCAL)
                 + "（已" + hours(stuck) + "未推进，第" + check.occurrence() + "次提醒 reminder #" + check.occurrence() + "）\n"
                 + "- 负责销售 Rep: " + rep.displayName() + " (" + rep.userId() + ")\n\n"

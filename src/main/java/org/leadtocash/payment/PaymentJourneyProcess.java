@@ -1,7 +1,5 @@
 package org.leadtocash.payment;
 
-import java.util.Map;
-
 /** Names of {@code bpmn/payment-journey.bpmn} used by code and tests alike. */
 public final class PaymentJourneyProcess {
     public static final String KEY = "PaymentJourneyProcess";
@@ -55,18 +53,33 @@ public final class PaymentJourneyProcess {
         }
     }
 
-    /** The wait state of each node: where the token sits (and Cockpit shows it) while the journey is at the node. */
-    public static final Map<JourneyNode, String> NODE_TASK = Map.of(
-            JourneyNode.INVOICE_SUBMITTED, Task.AWAIT_INVOICE_SIGNED,
-            JourneyNode.INVOICE_SIGNED, Task.AWAIT_PROCUREMENT_STARTED,
-            JourneyNode.PROCUREMENT_STARTED, Task.AWAIT_CUSTOMER_PAID,
-            JourneyNode.CUSTOMER_PAID, Task.CONFIRM_BANK_RECEIPT,
-            JourneyNode.BANK_RECEIVED, Task.CONFIRM_REMAINING_RECEIPT);
+    /**
+     * The {@code camunda:property} markers that make a user task a payment node (see {@link JourneyNode}); the element
+     * template {@code element-templates/payment-node.json} fills them. Code finds nodes by these, never by element id,
+     * and reads them from the deployed version a journey runs ({@link PaymentNodes}).
+     */
+    public static final class NodeMarker {
+        /** the node's code, stored with the journey: upper case, e.g. RECONCILIATION_CONFIRMED */
+        public static final String CODE = "paymentNode";
+        /** 1, 2, …: its place in the journey */
+        public static final String NUMBER = "paymentNodeNumber";
+        public static final String NAME = "paymentNodeName";
+        public static final String SHORT_NAME = "paymentNodeShortName";
+        public static final String ENGLISH = "paymentNodeEnglish";
+        /** what the rep should do when the node is stuck, e.g. 电话确认流程编号 */
+        public static final String ADVICE = "paymentNodeAdvice";
+        /** true on the one node a bank receipt moves the journey to (money on our account proves the nodes before) */
+        public static final String ON_RECEIPT = "paymentNodeOnReceipt";
+
+        private NodeMarker() {
+        }
+    }
 
     /**
      * The {@code camunda:property} markers of a node's breaker (non-interrupting cycle timer on the node's wait state):
-     * {@code breaker=true} and {@code node=<JourneyNode name>}. Code finds breakers by these, never by element id; the
-     * period is the timer's literal cycle ({@code R/PT48H}), see {@link BreakerTimers}.
+     * {@code breaker=true} and, optionally, {@code node=<the node's code>} (without it, the node of the task the timer is
+     * attached to). Code finds breakers by these, never by element id; the period is the timer's literal cycle
+     * ({@code R/PT48H}), see {@link PaymentNodes}.
      */
     public static final class Breaker {
         public static final String PROPERTY = "breaker";
@@ -75,14 +88,6 @@ public final class PaymentJourneyProcess {
         private Breaker() {
         }
     }
-
-    /** Each node's 48-hour breaker as shipped (tests use it to find a node's timer job). */
-    public static final Map<String, JourneyNode> BREAKER_NODE = Map.of(
-            Event.BREAKER_INVOICE_SUBMITTED, JourneyNode.INVOICE_SUBMITTED,
-            Event.BREAKER_INVOICE_SIGNED, JourneyNode.INVOICE_SIGNED,
-            Event.BREAKER_PROCUREMENT_STARTED, JourneyNode.PROCUREMENT_STARTED,
-            Event.BREAKER_CUSTOMER_PAID, JourneyNode.CUSTOMER_PAID,
-            Event.BREAKER_BANK_RECEIVED, JourneyNode.BANK_RECEIVED);
 
     public static final class Vars {
         public static final String JOURNEY_ID = "journeyId";
@@ -100,7 +105,7 @@ public final class PaymentJourneyProcess {
         public static final String AMOUNT_OUTSTANDING = "amountOutstanding";
         public static final String PROCUREMENT_CONTACT_NAME = "procurementContactName";
         public static final String PROCUREMENT_CONTACT_MOBILE = "procurementContactMobile";
-        /** the current node (JourneyNode name) */
+        /** the current node (its code) */
         public static final String NODE = "node";
         /** Date: when the current node's breaker (as drawn, 48 h) runs out; the due date of the node's task */
         public static final String NODE_DEADLINE = "nodeDeadline";

@@ -39,19 +39,19 @@ public class PaymentJourneys {
 
     private final JourneyRepository journeys;
     private final ReceiptBook receiptBook;
-    private final PaymentBreakers breakers;
+    private final PaymentNodes nodes;
     private final SalesTeam salesTeam;
     private final RuntimeService runtimeService;
     private final EngineAsSystem engine;
     private final EngineClock clock;
     private final TransactionTemplate savepoint;
 
-    public PaymentJourneys(JourneyRepository journeys, ReceiptBook receiptBook, PaymentBreakers breakers,
+    public PaymentJourneys(JourneyRepository journeys, ReceiptBook receiptBook, PaymentNodes nodes,
                            SalesTeam salesTeam, RuntimeService runtimeService, EngineAsSystem engine, EngineClock clock,
                            PlatformTransactionManager transactionManager) {
         this.journeys = journeys;
         this.receiptBook = receiptBook;
-        this.breakers = breakers;
+        this.nodes = nodes;
         this.salesTeam = salesTeam;
         this.runtimeService = runtimeService;
         this.engine = engine;
@@ -65,7 +65,8 @@ public class PaymentJourneys {
     }
 
     /**
-     * Starts the journey of an invoice: stores it at ① and starts {@code PaymentJourneyProcess}, in the caller's
+     * Starts the journey of an invoice: stores it at ① (the first node of the newest version) and starts that version of
+     * {@code PaymentJourneyProcess}, in the caller's
      * transaction. Idempotent per invoice-request id: the same id again returns the existing journey and starts
      * nothing. Invalid input throws {@link InvalidInputException} naming every bad field.
      */
@@ -84,8 +85,10 @@ public class PaymentJourneys {
         }
         rejectTakenInvoiceNo(draft);
         Instant now = clock.now();
+        String version = nodes.latest();
+        String firstNode = nodes.of(version).first().code();
         try {
-            savepoint.executeWithoutResult(s -> journeys.insert(draft, startedBy, now));
+            savepoint.executeWithoutResult(s -> journeys.insert(draft, firstNode, startedBy, now));
         } catch (DuplicateKeyException raced) {
             // the same journey started twice at once: the other call stored it
             return journeys.find(draft.id()).map(j -> new Started(j, false)).orElseThrow(() -> {
@@ -93,8 +96,8 @@ public class PaymentJourneys {
                 return raced;
             });
         }
-        ProcessInstance instance = engine.run(() -> runtimeService.startProcessInstanceByKey(PaymentJourneyProcess.KEY,
-                draft.id(), processVariables(draft)));
+        ProcessInstance instance = engine.run(() -> runtimeService.startProcessInstanceById(version, draft.id(),
+                processVariables(draft, firstNode)));
         journeys.setProcessInstance(draft.id(), instance.getId());
         return new Started(journeys.find(draft.id()).orElseThrow(), true);
     }
@@ -184,7 +187,7 @@ public class PaymentJourneys {
      */
     @Transactional
     Map<String, Object> registerFromStartForm(Map<String, Object> form, String initiator, Collection<String> groups,
-                                              String processInstanceId) {
+                                              String processInstanceId, String processDefinitionId) {
         if (initiator == null || groups == null || !groups.contains(Groups.FINANCE)) {
             throw new InvalidInputException("journeyInitiator", "finance-only",
                     "只有财务可以发起回款旅程 only finance may start a payment journey");
@@ -199,9 +202,10 @@ public class PaymentJourneys {
         }
         rejectTakenInvoiceNo(draft);
         Instant now = clock.now();
-        journeys.insert(draft, initiator, now);
+        String firstNode = nodes.of(processDefinitionId).first().code();
+        journeys.insert(draft, firstNode, initiator, now);
         journeys.setProcessInstance(draft.id(), processInstanceId);
-        return processVariables(draft);
+        return processVariables(draft, firstNode);
     }
 
     /** True when the journey row was stored by {@link #start} for this very instance (the only legal journeyId). */
@@ -271,10 +275,10 @@ public class PaymentJourneys {
         });
     }
 
-    private Map<String, Object> processVariables(JourneyDraft d) {
+    private Map<String, Object> processVariables(JourneyDraft d, String firstNode) {
         Map<String, Object> vars = new HashMap<>();
-        // the node's deadline comes from the breaker drawn in the version that runs: 登记回款旅程 Register sets it
-        vars.put(Vars.NODE, JourneyNode.INVOICE_SUBMITTED.name());
+        // the node's deadline comes from the breaker drawn in the version that runs: the node's task sets it
+        vars.put(Vars.NODE, firstNode);
         vars.put(Vars.JOURNEY_ID, d.id());
         vars.put(Vars.INVOICE_NO, d.invoiceNo());
         vars.put(Vars.CUSTOMER_ID, d.customerId());

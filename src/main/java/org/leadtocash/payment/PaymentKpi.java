@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>payment cycle, ① to ⑤: from the journey's start to the day the whole amount was received, over journeys paid in
  * full in the range; average and median in days (1 decimal, HALF_UP);</li>
  * <li>dwell time per node: how long journeys stayed at each node, over node stays that ended in the range (a node
- * skipped by an early bank receipt has no stay); average and median in hours (1 decimal);</li>
+ * skipped by an early bank receipt has no stay); average and median in hours (1 decimal). The nodes are those of the
+ * newest deployed diagram, by number, and any other node with stays in the range: a node an owner adds shows up;</li>
  * <li>blocker causes ranked: how often each cause was ticked in checklists answered in the range, overall, per node
  * and per customer.</li>
  * </ul>
@@ -37,10 +38,12 @@ class PaymentKpi {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3_600);
 
     private final JourneyRepository journeys;
+    private final PaymentNodes nodes;
     private final EngineClock clock;
 
-    public PaymentKpi(JourneyRepository journeys, EngineClock clock) {
+    public PaymentKpi(JourneyRepository journeys, PaymentNodes nodes, EngineClock clock) {
         this.journeys = journeys;
+        this.nodes = nodes;
         this.clock = clock;
     }
 
@@ -53,7 +56,8 @@ class PaymentKpi {
     public record Cycle(int journeysPaid, BigDecimal averageDays, BigDecimal medianDays) {
     }
 
-    public record NodeDwell(JourneyNode node, int nodeNumber, String nodeLabel, int stays, BigDecimal averageHours,
+    /** @param node the node's code */
+    public record NodeDwell(String node, int nodeNumber, String nodeLabel, int stays, BigDecimal averageHours,
                             BigDecimal medianHours) {
     }
 
@@ -61,7 +65,8 @@ class PaymentKpi {
     public record CauseCount(BlockerCause cause, String label, int count, BigDecimal share) {
     }
 
-    public record NodeCauseCount(JourneyNode node, String nodeLabel, BlockerCause cause, String label, int count) {
+    /** @param node the node's code */
+    public record NodeCauseCount(String node, int nodeNumber, String nodeLabel, BlockerCause cause, String label, int count) {
     }
 
     public record CustomerCauseCount(String customerId, String customerName, BlockerCause cause, String label, int count) {
@@ -78,14 +83,17 @@ class PaymentKpi {
                 .map(j -> seconds(j.startedAt(), j.paidAt())).sorted().toList();
         Cycle cycle = new Cycle(cycles.size(), Stats.mean(cycles, SECONDS_PER_DAY, 1), Stats.median(cycles, SECONDS_PER_DAY, 1));
 
-        Map<JourneyNode, List<BigDecimal>> stays = new EnumMap<>(JourneyNode.class);
+        Map<String, List<BigDecimal>> stays = new HashMap<>();
         for (JourneyRepository.NodeVisit v : journeys.visitsEndedBetween(start, end, repId)) {
             stays.computeIfAbsent(v.node(), n -> new ArrayList<>()).add(seconds(v.enteredAt(), v.leftAt()));
         }
+        Map<String, JourneyNode> known = new LinkedHashMap<>();
+        nodes.current().forEach(n -> known.put(n.code(), n));
+        stays.keySet().forEach(code -> known.computeIfAbsent(code, nodes::describe));
         List<NodeDwell> dwell = new ArrayList<>();
-        for (JourneyNode node : JourneyNode.values()) {
-            List<BigDecimal> s = stays.getOrDefault(node, List.of()).stream().sorted().toList();
-            dwell.add(new NodeDwell(node, node.number(), node.label() + " " + node.chinese(), s.size(),
+        for (JourneyNode node : known.values().stream().sorted(BY_NUMBER).toList()) {
+            List<BigDecimal> s = stays.getOrDefault(node.code(), List.of()).stream().sorted().toList();
+            dwell.add(new NodeDwell(node.code(), node.number(), node.label() + " " + node.chinese(), s.size(),
                     Stats.mean(s, SECONDS_PER_HOUR, 1), Stats.median(s, SECONDS_PER_HOUR, 1)));
         }
 
@@ -96,11 +104,16 @@ class PaymentKpi {
                         BigDecimal.valueOf(e.getValue()).divide(BigDecimal.valueOf(ticks), 4, RoundingMode.HALF_UP)))
                 .sorted(Comparator.comparingInt(CauseCount::count).reversed().thenComparing(CauseCount::cause))
                 .toList();
+        Map<String, JourneyNode> described = new HashMap<>(known);
         List<NodeCauseCount> byNode = counted(rows, r -> new NodeCause(r.node(), r.cause())).entrySet().stream()
-                .map(e -> new NodeCauseCount(e.getKey().node(), e.getKey().node().label() + " " + e.getKey().node().chinese(),
-                        e.getKey().cause(), label(e.getKey().cause()), e.getValue()))
+                .map(e -> {
+                    JourneyNode node = described.computeIfAbsent(e.getKey().node(), nodes::describe);
+                    return new NodeCauseCount(node.code(), node.number(), node.label() + " " + node.chinese(),
+                            e.getKey().cause(), label(e.getKey().cause()), e.getValue());
+                })
                 .sorted(Comparator.comparingInt(NodeCauseCount::count).reversed()
-                        .thenComparing(NodeCauseCount::node).thenComparing(NodeCauseCount::cause))
+                        .thenComparingInt(NodeCauseCount::nodeNumber).thenComparing(NodeCauseCount::node)
+                        .thenComparing(NodeCauseCount::cause))
                 .toList();
         List<CustomerCauseCount> byCustomer = counted(rows, r -> new CustomerCause(r.customerId(), r.customerName(), r.cause()))
                 .entrySet().stream()
@@ -112,7 +125,10 @@ class PaymentKpi {
         return new Report(from, to, repId, cycle, dwell, causes, byNode, byCustomer);
     }
 
-    private record NodeCause(JourneyNode node, BlockerCause cause) {
+    private static final Comparator<JourneyNode> BY_NUMBER = Comparator.comparingInt(JourneyNode::number)
+            .thenComparing(JourneyNode::code);
+
+    private record NodeCause(String node, BlockerCause cause) {
     }
 
     private record CustomerCause(String customerId, String customerName, BlockerCause cause) {

@@ -13,18 +13,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies money to a journey, whoever reports it (bank-statement import or finance in Tasklist): the receipt is
- * stored, the amount received goes up, the journey is at ⑤ from the first money on (an early receipt at ①–④ skips the
- * nodes in between: money on our account proves them) and PAID when the whole amount is in.
+ * stored, the amount received goes up, the journey is at ⑤ (the node marked {@code paymentNodeOnReceipt=true} in the
+ * version it runs) from the first money on (an early receipt at ①–④ skips the nodes in between: money on our account
+ * proves them) and PAID when the whole amount is in.
  */
 @Component
 class ReceiptBook {
     private final JourneyRepository journeys;
     private final PaymentBreakers breakers;
+    private final PaymentNodes nodes;
     private final EngineClock clock;
 
-    ReceiptBook(JourneyRepository journeys, PaymentBreakers breakers, EngineClock clock) {
+    ReceiptBook(JourneyRepository journeys, PaymentBreakers breakers, PaymentNodes nodes, EngineClock clock) {
         this.journeys = journeys;
         this.breakers = breakers;
+        this.nodes = nodes;
         this.clock = clock;
     }
 
@@ -52,14 +55,20 @@ class ReceiptBook {
         journeys.insertReceipt(journey.id(), amount, valueDate, reference, source, journey.node(), recordedBy, now);
         BigDecimal received = journey.amountReceived().add(amount);
         boolean paidInFull = received.compareTo(journey.amountDue()) == 0;
-        if (journey.node() != JourneyNode.BANK_RECEIVED) {
-            journeys.moveTo(journey.id(), JourneyNode.BANK_RECEIVED, now);
+        String version = nodes.definitionOf(journey.processInstanceId());
+        String receiptNode = nodes.of(version).receiptNode();
+        if (receiptNode == null) {
+            throw new IllegalStateException(version + ": no payment node is marked "
+                    + PaymentJourneyProcess.NodeMarker.ON_RECEIPT + "=true: a bank receipt has no node to move the journey to");
+        }
+        if (!journey.node().equals(receiptNode)) {
+            journeys.moveTo(journey.id(), receiptNode, now);
         } else {
             journeys.touch(journey.id(), now);
         }
         journeys.setReceived(journey.id(), received, paidInFull ? now : null);
         BigDecimal left = journey.amountDue().subtract(received);
-        Map<String, Object> vars = new HashMap<>(breakers.nodeVariables(journey, JourneyNode.BANK_RECEIVED, now));
+        Map<String, Object> vars = new HashMap<>(breakers.nodeVariables(version, receiptNode, now));
         vars.put(Vars.AMOUNT_RECEIVED, received.doubleValue());
         vars.put(Vars.AMOUNT_OUTSTANDING, left.doubleValue());
         vars.put(Vars.PAID_IN_FULL, paidInFull);

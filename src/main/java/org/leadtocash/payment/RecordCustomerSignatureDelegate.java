@@ -16,7 +16,7 @@ class RecordCustomerSignatureDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariables(progress.recordInvoiceSigned((String) execution.getVariable(Vars.JOURNEY_ID),
+        execution.setVariables(progress.recordInvoiceSigned(JourneyProgress.where(execution),
                 execution.getVariable(Vars.INVOICE_SIGNED_DATE), execution.getVariable(Vars.EXPECTED_PAYMENT_DATE),
                 execution.getVariable(Vars.PROCUREMENT_CONTACT_NAME),
                 execution.getVariable(Vars.PROCUREMENT_CONTACT_MOBILE)));

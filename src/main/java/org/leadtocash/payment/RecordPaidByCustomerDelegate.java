@@ -16,7 +16,7 @@ class RecordPaidByCustomerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariables(progress.recordCustomerPaid((String) execution.getVariable(Vars.JOURNEY_ID),
+        execution.setVariables(progress.recordCustomerPaid(JourneyProgress.where(execution),
                 execution.getVariable(Vars.CUSTOMER_PAID_DATE), execution.getVariable(Vars.CUSTOMER_PAID_AMOUNT)));
     }
 }

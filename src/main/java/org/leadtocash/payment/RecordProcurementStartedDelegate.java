@@ -16,7 +16,7 @@ class RecordProcurementStartedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariables(progress.recordProcurementStarted((String) execution.getVariable(Vars.JOURNEY_ID),
+        execution.setVariables(progress.recordProcurementStarted(JourneyProgress.where(execution),
                 execution.getVariable(Vars.PROCUREMENT_REFERENCE), execution.getVariable(Vars.PROCUREMENT_STARTED_DATE)));
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * 登记回款旅程 Register the journey. Journeys started by {@link PaymentJourneys#start} arrive registered (they carry
  * {@code journeyId}); one entered by finance through the Tasklist start form is validated and stored here, and its id
- * becomes the business key.
+ * becomes the business key. The journey is stored at the first node of the version that runs.
  */
 @Component("registerJourneyDelegate")
 class RegisterJourneyDelegate implements JavaDelegate {
@@ -42,16 +42,18 @@ class RegisterJourneyDelegate implements JavaDelegate {
         Map<String, Object> vars = journeys.registerFromStartForm(execution.getVariables(),
                 user == null ? null : user.getUserId(),
                 user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds(),
-                execution.getProcessInstanceId());
+                execution.getProcessInstanceId(), execution.getProcessDefinitionId());
         execution.setVariables(vars);
         execution.setProcessBusinessKey((String) vars.get(Vars.JOURNEY_ID));
         setFirstNodeDeadline(execution);
     }
 
-    /** Node ①'s task is due when the breaker drawn in this version runs out, counted from the journey's start. */
+    /**
+     * The first node's deadline, counted from the journey's start. The node's task sets it again when it starts; a
+     * version drawn before nodes were marked has no listener there and needs it from here.
+     */
     private void setFirstNodeDeadline(DelegateExecution execution) {
         PaymentJourney journey = journeys.find((String) execution.getVariable(Vars.JOURNEY_ID)).orElseThrow();
-        execution.setVariables(breakers.nodeVariables(execution.getProcessDefinitionId(), JourneyNode.INVOICE_SUBMITTED,
-                journey.nodeSince()));
+        execution.setVariables(breakers.nodeVariables(execution.getProcessDefinitionId(), journey.node(), journey.nodeSince()));
     }
 }

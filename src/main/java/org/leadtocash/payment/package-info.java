@@ -1,5 +1,5 @@
 /**
- * Payment journeys (R-20…R-24): five nodes with 48 h breakers, blocker checklists, the rep's stuck view, payment KPIs
+ * Payment journeys (R-20…R-24): nodes drawn in the diagram (five shipped) with 48 h breakers, blocker checklists, the rep's stuck view, payment KPIs
  * and, in {@code payment.statement}, the bank-statement import. API: {@link org.leadtocash.payment.PaymentJourneys},
  * {@link org.leadtocash.payment.PaymentJourneyProcess}.
  */

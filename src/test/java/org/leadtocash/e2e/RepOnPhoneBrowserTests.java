@@ -19,7 +19,6 @@ import org.leadtocash.lead.Lead;
 import org.leadtocash.lead.LeadIntake;
 import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.lead.LeadSource;
-import org.leadtocash.payment.JourneyNode;
 import org.leadtocash.payment.JourneyStart;
 import org.leadtocash.payment.PaymentFixtures;
 import org.leadtocash.payment.PaymentJourney;
@@ -140,7 +139,7 @@ class RepOnPhoneBrowserTests {
                         + "procurement_contact_mobile FROM payment_journey WHERE id = ?").param(journey.id())
                 .query((rs, i) -> new Stored(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
                         rs.getString(4), rs.getString(5))).single();
-        assertThat(stored).isEqualTo(new Stored(JourneyNode.INVOICE_SIGNED.name(), signed, expected, "周采购", "13912340001"));
+        assertThat(stored).isEqualTo(new Stored("INVOICE_SIGNED", signed, expected, "周采购", "13912340001"));
     }
 
     /**

@@ -40,11 +40,11 @@ class JourneyRepositoryPostgresTests {
     void storesMovesPaysAndReadsBackAJourneyWithItsChecksAndKpiRows() {
         JourneyDraft draft = new JourneyDraft("INV250609-PG0001", "PG00000001", null, "A医院", "zhangwei",
                 new BigDecimal("1000.00"), LocalDate.of(2025, 6, 2), "王采购", "13912345678", "A医院项目");
-        journeys.insert(draft, "system", T0);
+        journeys.insert(draft, "INVOICE_SUBMITTED", "system", T0);
         journeys.setProcessInstance(draft.id(), "pi-1");
 
         PaymentJourney stored = journeys.findForUpdate(draft.id()).orElseThrow();
-        assertThat(stored.node()).isEqualTo(JourneyNode.INVOICE_SUBMITTED);
+        assertThat(stored.node()).isEqualTo("INVOICE_SUBMITTED");
         assertThat(stored.nodeSince()).isEqualTo(T0);
         assertThat(journeys.findByInvoiceNo("PG00000001")).contains(stored);
         assertThat(journeys.list("zhangwei", PaymentJourney.OPEN, 10)).containsExactly(stored);
@@ -52,9 +52,9 @@ class JourneyRepositoryPostgresTests {
         assertThat(journeys.openNotMovedSince(T0.minusSeconds(1), "zhangwei")).isEmpty();
 
         Instant fired = T0.plus(Duration.ofHours(48));
-        assertThat(journeys.breakerFirings(draft.id(), JourneyNode.INVOICE_SUBMITTED, T0)).isZero();
-        long check = journeys.insertCheck(stored, JourneyNode.INVOICE_SUBMITTED, T0, 1, "BoundaryEvent_X", "pi-1", fired);
-        assertThat(journeys.breakerFirings(draft.id(), JourneyNode.INVOICE_SUBMITTED, T0)).isEqualTo(1);
+        assertThat(journeys.breakerFirings(draft.id(), "INVOICE_SUBMITTED", T0)).isZero();
+        long check = journeys.insertCheck(stored, "INVOICE_SUBMITTED", T0, 1, "BoundaryEvent_X", "pi-1", fired);
+        assertThat(journeys.breakerFirings(draft.id(), "INVOICE_SUBMITTED", T0)).isEqualTo(1);
         journeys.answerCheck(check, List.of(BlockerCause.INVOICE_WRONG, BlockerCause.OTHER), "抬头错", "note", "重开",
                 LocalDate.of(2025, 6, 12), "zhangwei", fired);
         assertThat(journeys.lastAnsweredChecks(List.of(draft.id())).get(draft.id()).causes())
@@ -62,14 +62,14 @@ class JourneyRepositoryPostgresTests {
 
         Instant signed = T0.plus(Duration.ofHours(50));
         journeys.recordInvoiceSigned(draft.id(), LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 30), "王采购", "13912345678");
-        journeys.moveTo(draft.id(), JourneyNode.INVOICE_SIGNED, signed);
+        journeys.moveTo(draft.id(), "INVOICE_SIGNED", signed);
         journeys.recordProcurementStarted(draft.id(), "CG-1", LocalDate.of(2025, 6, 11));
         journeys.recordCustomerPaid(draft.id(), LocalDate.of(2025, 6, 11), new BigDecimal("1000.00"));
         Instant paid = T0.plus(Duration.ofHours(60));
         journeys.insertReceipt(draft.id(), new BigDecimal("1000.00"), LocalDate.of(2025, 6, 11), "BK-1", Receipt.BANK,
-                JourneyNode.INVOICE_SIGNED, "import", paid);
+                "INVOICE_SIGNED", "import", paid);
         assertThat(journeys.receiptReferenceUsed(draft.id(), "BK-1")).isTrue();
-        journeys.moveTo(draft.id(), JourneyNode.BANK_RECEIVED, paid);
+        journeys.moveTo(draft.id(), "BANK_RECEIVED", paid);
         journeys.touch(draft.id(), paid);
         journeys.setReceived(draft.id(), new BigDecimal("1000.00"), paid);
 
@@ -85,7 +85,7 @@ class JourneyRepositoryPostgresTests {
         assertThat(journeys.paidBetween(from, to, null)).hasSize(1);
         assertThat(journeys.paidBetween(from, to, "lina")).isEmpty();
         assertThat(journeys.visitsEndedBetween(from, to, "zhangwei")).extracting(JourneyRepository.NodeVisit::node)
-                .containsExactly(JourneyNode.INVOICE_SUBMITTED, JourneyNode.INVOICE_SIGNED, JourneyNode.BANK_RECEIVED);
+                .containsExactly("INVOICE_SUBMITTED", "INVOICE_SIGNED", "BANK_RECEIVED");
         assertThat(journeys.causesAnsweredBetween(from, to, null)).extracting(JourneyRepository.CauseRow::cause)
                 .containsExactly(BlockerCause.INVOICE_WRONG, BlockerCause.OTHER);
     }

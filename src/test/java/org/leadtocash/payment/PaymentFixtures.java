@@ -2,6 +2,7 @@ package org.leadtocash.payment;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +11,30 @@ import org.springframework.stereotype.Component;
 /** Test fixtures of the payment journey: empties its tables and builds valid journey starts. */
 @Component
 public class PaymentFixtures {
+    /**
+     * The five nodes as shipped in {@code bpmn/payment-journey.bpmn}, written out here (not read from the diagram) so tests
+     * check what the code reads from it: code, label, name, the node's task and its breaker.
+     */
+    public record ShippedNode(String code, String label, String chinese, String task, String breaker) {
+    }
+
+    public static final List<ShippedNode> SHIPPED_NODES = List.of(
+            new ShippedNode("INVOICE_SUBMITTED", "节点①", "销售提交开票申请", "Task_AwaitInvoiceSigned",
+                    "BoundaryEvent_InvoiceSubmittedBreaker"),
+            new ShippedNode("INVOICE_SIGNED", "节点②", "客户签收发票", "Task_AwaitProcurementStarted",
+                    "BoundaryEvent_InvoiceSignedBreaker"),
+            new ShippedNode("PROCUREMENT_STARTED", "节点③", "客户采购发起付款流程", "Task_AwaitCustomerPaid",
+                    "BoundaryEvent_ProcurementStartedBreaker"),
+            new ShippedNode("CUSTOMER_PAID", "节点④", "客户财务完成打款", "Task_ConfirmBankReceipt",
+                    "BoundaryEvent_CustomerPaidBreaker"),
+            new ShippedNode("BANK_RECEIVED", "节点⑤", "我方银行到账", "Task_ConfirmRemainingReceipt",
+                    "BoundaryEvent_BankReceivedBreaker"));
+
+    /** The shipped node with this code. */
+    public static ShippedNode shipped(String code) {
+        return SHIPPED_NODES.stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow();
+    }
+
     private static final AtomicInteger SEQ = new AtomicInteger();
     private final JdbcClient jdbc;
 

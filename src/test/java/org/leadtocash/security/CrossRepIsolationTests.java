@@ -292,7 +292,7 @@ class CrossRepIsolationTests {
         assertThat(jdbc.sql("SELECT amount_received FROM payment_journey WHERE id = ?").param(s.journey().id())
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("0");
         assertThat(jdbc.sql("SELECT node FROM payment_journey WHERE id = ?").param(s.journey().id()).query(String.class).single())
-                .isEqualTo(s.journey().node().name());
+                .isEqualTo(s.journey().node());
         assertThat(jdbc.sql("SELECT status FROM quote WHERE id = ?").param(s.quote().quoteId()).query(String.class).single())
                 .isEqualTo("OPEN");
         assertThat(jdbc.sql("SELECT rep_id FROM quote WHERE id = ?").param(s.quote().quoteId()).query(String.class).single())

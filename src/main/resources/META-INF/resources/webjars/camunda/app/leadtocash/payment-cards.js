@@ -19,11 +19,14 @@ async function getJson(url) {
   return response.ok ? response.json() : null;
 }
 
-/** processInstanceId → {journey, stuck}: the user's open journeys, each with its stuck entry if it has one. */
+/**
+ * processInstanceId → {journey, stuck}: the user's newest journeys, each with its stuck entry if it has one — paid ones
+ * too, since a node an owner draws after the money (e.g. ⑥ 对账确认) has tasks and can be stuck.
+ */
 function journeysByProcessInstance() {
   if (!journeysLoad || Date.now() - journeysLoadedAt > REFRESH_MS) {
     journeysLoadedAt = Date.now();
-    journeysLoad = Promise.all([getJson('/api/payment-journeys?status=OPEN&limit=500'), getJson('/api/payment-journeys/stuck')])
+    journeysLoad = Promise.all([getJson('/api/payment-journeys?limit=500'), getJson('/api/payment-journeys/stuck')])
       .then(([open, stuck]) => {
         const stuckByJourney = new Map((stuck || []).map(s => [s.journeyId, s]));
         return new Map((open || []).map(j => [j.processInstanceId, {journey: j, stuck: stuckByJourney.get(j.id)}]));
