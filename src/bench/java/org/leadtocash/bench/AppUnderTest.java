@@ -47,12 +47,15 @@ final class AppUnderTest implements AutoCloseable {
     final JdbcTemplate jdbc;
     final String base;
     final double startSeconds;
+    /** Every statement the app sends to its database (its DataSource bean is wrapped), for SQL per lead on H2 and PG. */
+    final JdbcStatements statements;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    private AppUnderTest(String db, ConfigurableApplicationContext context, double startSeconds) {
+    private AppUnderTest(String db, ConfigurableApplicationContext context, double startSeconds, JdbcStatements statements) {
         this.db = db;
+        this.statements = statements;
         this.context = context;
         this.engine = context.getBean(ProcessEngine.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
@@ -96,8 +99,10 @@ final class AppUnderTest implements AutoCloseable {
         List<String> args = arguments(pgUrl, h2Dir, engineName, webapps);
         args.addAll(Arrays.asList(extra));
         long start = System.nanoTime();
-        ConfigurableApplicationContext context = builder(pgUrl != null).run(args.toArray(String[]::new));
-        AppUnderTest app = new AppUnderTest(db, context, Parallel.seconds(System.nanoTime() - start));
+        JdbcStatements statements = new JdbcStatements();
+        ConfigurableApplicationContext context = builder(pgUrl != null).initializers(statements.initializer())
+                .run(args.toArray(String[]::new));
+        AppUnderTest app = new AppUnderTest(db, context, Parallel.seconds(System.nanoTime() - start), statements);
         app.unlimitedCapacity();
         return app;
     }
@@ -254,6 +259,20 @@ final class AppUnderTest implements AutoCloseable {
         Parallel.await(() -> count("SELECT COUNT(*) FROM sales_lead WHERE status <> 'NEW' AND external_id LIKE ?", "bench-" + prefix + "%") >= n,
                 timeoutMillis, 50);
         return statements.per(n);
+    }
+
+    /**
+     * Any database: SQL statements (and commits) per lead seen by the JDBC wrapper, {@code n} leads posted one by one,
+     * then every one routed (job acquisition and execution included; the benchmark's own polling left out).
+     */
+    JdbcStatements.PerUnit jdbcStatementsPerLead(int n, long timeoutMillis) {
+        Parallel.await(() -> count("SELECT COUNT(*) FROM sales_lead WHERE status = 'NEW'") == 0, timeoutMillis, 50);
+        String prefix = "j" + SEQ.incrementAndGet() + "-";
+        statements.start();
+        post(prefix, n, 1, timeoutMillis);
+        Parallel.await(() -> count("SELECT COUNT(*) FROM sales_lead WHERE status <> 'NEW' AND external_id LIKE ?", "bench-" + prefix + "%") >= n,
+                timeoutMillis, 50);
+        return statements.stop(n);
     }
 
     // ---------------------------------------------------------------- 3. assignment cost
@@ -511,8 +530,9 @@ final class AppUnderTest implements AutoCloseable {
                 Parallel.quantile(t, 0.5), t.length == 0 ? Double.NaN : t[t.length - 1], n - l.length);
     }
 
+    /** The benchmark's own queries: never counted as the app's statements. */
     long count(String sql, Object... args) {
-        Long c = jdbc.queryForObject(sql, Long.class, args);
+        Long c = JdbcStatements.ignoring(() -> jdbc.queryForObject(sql, Long.class, args));
         return c == null ? 0 : c;
     }
 

@@ -47,14 +47,20 @@ final class BareEngine implements AutoCloseable {
 
     static BareEngine boot(String name, String jdbcUrl, String user, String password) {
         long start = System.nanoTime();
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(jdbcUrl);
-        hikari.setUsername(user);
-        hikari.setPassword(password);
-        hikari.setMaximumPoolSize(10);
-        hikari.setPoolName(name);
-        HikariDataSource dataSource = new HikariDataSource(hikari);
+        HikariDataSource dataSource = pool(name, jdbcUrl, user, password);
 
+        StandaloneProcessEngineConfiguration c = configuration(name, dataSource);
+        ProcessEngine engine = c.buildProcessEngine();
+        dueDateIndex(dataSource);
+        engine.getRepositoryService().createDeployment().name("bench")
+                .addModelInstance(YARDSTICK + ".bpmn", yardstickProcess())
+                .addModelInstance(TIMER + ".bpmn", timerProcess())
+                .deploy();
+        return new BareEngine(engine, c, dataSource, System.nanoTime() - start);
+    }
+
+    /** The engine settings described above, on this data source (the caller builds the engine). */
+    static StandaloneProcessEngineConfiguration configuration(String name, DataSource dataSource) {
         StandaloneProcessEngineConfiguration c = new StandaloneProcessEngineConfiguration();
         c.setProcessEngineName(name);
         c.setDataSource(dataSource);
@@ -80,13 +86,18 @@ final class BareEngine implements AutoCloseable {
             jobExecutor.setRejectedJobsHandler(new CallerRunsRejectedJobsHandler());
         }
         c.setJobExecutor(jobExecutor);
-        ProcessEngine engine = c.buildProcessEngine();
-        dueDateIndex(dataSource);
-        engine.getRepositoryService().createDeployment().name("bench")
-                .addModelInstance(YARDSTICK + ".bpmn", yardstickProcess())
-                .addModelInstance(TIMER + ".bpmn", timerProcess())
-                .deploy();
-        return new BareEngine(engine, c, dataSource, System.nanoTime() - start);
+        return c;
+    }
+
+    /** A Hikari pool of 10 connections, as the app's. */
+    static HikariDataSource pool(String name, String jdbcUrl, String user, String password) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(10);
+        hikari.setPoolName(name);
+        return new HikariDataSource(hikari);
     }
 
     /** start → no-op service task → user task with a (4 h, non-interrupting) boundary timer. */
@@ -113,7 +124,7 @@ final class BareEngine implements AutoCloseable {
                 .done();
     }
 
-    private static void dueDateIndex(DataSource dataSource) {
+    static void dueDateIndex(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE INDEX IF NOT EXISTS L2C_IDX_JOB_DUEDATE ON ACT_RU_JOB (DUEDATE_)");
         } catch (Exception e) {

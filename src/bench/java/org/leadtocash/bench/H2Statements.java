@@ -70,7 +70,7 @@ final class H2Statements {
         }
         jdbc.execute("SET QUERY_STATISTICS FALSE");
         String dump = System.getProperty("bench.sqlDump");
-        if (dump != null) {
+        if (dump != null && !dump.isBlank()) {
             StringBuilder out = new StringBuilder();
             after.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> out.append(
                     e.getValue() - before.getOrDefault(e.getKey(), 0L)).append('\t').append(e.getKey().replaceAll("\\s+", " ")).append('\n'));

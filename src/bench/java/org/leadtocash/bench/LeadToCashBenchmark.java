@@ -41,6 +41,8 @@ public final class LeadToCashBenchmark {
     static final int BARE_N = scaled(2_000);
     static final int INTAKE_WARMUP = scaled(200);
     static final int INTAKE_N = scaled(2_000);
+    /** Leads per SQL statement count (rows 2c/2d), posted one by one. */
+    static final int SQL_LEADS = Math.max(20, scaled(100));
     static final int ASSIGN_WARMUP = scaled(100);
     static final int ASSIGN_N = scaled(500);
     static final int SMALL_REPS = 5;
@@ -86,6 +88,12 @@ public final class LeadToCashBenchmark {
         AppUnderTest.Intake intake;
         AppUnderTest.Intake intake4;
         AppUnderTest.Intake intake1;
+        /** Row 2c/2d: the shipped lead-routing model on the bare engine (best of THREADS clients and 1), SQL per lead. */
+        AppUnderTest.Intake bareModel;
+        AppUnderTest.Intake bareModel4;
+        AppUnderTest.Intake bareModel1;
+        JdbcStatements.PerUnit sqlBareModel;
+        JdbcStatements.PerUnit sqlApp;
         AppUnderTest.AssignCost small;
         AppUnderTest.AssignCost large;
         AppUnderTest.Drain drain;
@@ -124,10 +132,14 @@ public final class LeadToCashBenchmark {
         Side h2 = new Side("H2");
         Side pg = new Side("PG");
         String pgVersion;
+        String pgDurability;
         log("machine: " + machine + "; load average " + loadStart);
 
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            pgVersion = createDatabases(postgres, "bare", "app", "probe_app", "probe_bare");
+        // production durability (zonky's default is synchronous_commit=off): every commit waits for its WAL flush
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on").start()) {
+            pgVersion = createDatabases(postgres, "bare", "bare_model", "app", "probe_app", "probe_bare");
+            pgDurability = durability(postgres);
             log(pgVersion);
 
             // 6. start-up and memory, each in a JVM of its own, first while the machine is quiet
@@ -141,6 +153,9 @@ public final class LeadToCashBenchmark {
             // 1. and 4. (yardstick): the bare engine
             bare(h2, "jdbc:h2:file:" + work.resolve("h2-bare").resolve("bare") + ";AUTO_SERVER=FALSE;NON_KEYWORDS=VALUE", "sa", "");
             bare(pg, postgres.getJdbcUrl("postgres", "bare"), "postgres", "postgres");
+            // 2c/2d (yardstick): the shipped lead-routing model on the bare engine
+            bareModel(h2, "jdbc:h2:file:" + work.resolve("h2-bare-model").resolve("bare") + ";AUTO_SERVER=FALSE;NON_KEYWORDS=VALUE", "sa", "");
+            bareModel(pg, postgres.getJdbcUrl("postgres", "bare_model"), "postgres", "postgres");
 
             // 2.–4. the application, one database after the other; 5. on both at once (they are idle)
             AppUnderTest appH2 = null;
@@ -177,7 +192,7 @@ public final class LeadToCashBenchmark {
         List<YearOfData.Size> year = ROWS.contains("7") ? yearOfData(work) : List.of();
 
         double minutes = (System.nanoTime() - t0) / 60e9;
-        String table = table(started, machine, pgVersion, h2, pg, loadStart, Machine.loadAverage(), minutes)
+        String table = table(started, machine, pgVersion + " (" + pgDurability + ")", h2, pg, loadStart, Machine.loadAverage(), minutes)
                 + (year.isEmpty() ? "" : "\n\n" + yearTable(year));
         stdout.println();
         stdout.println(table);
@@ -215,6 +230,52 @@ public final class LeadToCashBenchmark {
         }
     }
 
+    /**
+     * Rows 2c/2d, yardstick: the shipped lead-routing diagram and its decisions on a bare engine with no-op delegates,
+     * started from THREADS clients and from 1 (the better counts, as for the app), then SQL statements per lead.
+     */
+    private static void bareModel(Side side, String url, String user, String password) {
+        if (!ROWS.contains("2")) {
+            return;
+        }
+        log("shipped lead-routing model on the bare engine, " + side.db);
+        try (BareLeadRouting bare = BareLeadRouting.boot("bench-bare-model-" + side.db, url, user, password)) {
+            side.bareModel4 = attempt("bare model, " + THREADS + " clients", () -> bare.intake(INTAKE_WARMUP, INTAKE_N, THREADS, CAP_MS,
+                    2 * CAP_MS));
+            side.bareModel1 = attempt("bare model, 1 client", () -> bare.intake(INTAKE_WARMUP / 2, INTAKE_N, 1, CAP_MS, 2 * CAP_MS));
+            side.bareModel = side.bareModel1 == null || (side.bareModel4 != null
+                    && side.bareModel4.routedPerSecond() >= side.bareModel1.routedPerSecond()) ? side.bareModel4 : side.bareModel1;
+            side.sqlBareModel = attempt("bare model statements per lead", () -> bare.statementsPerLead(SQL_LEADS, 2 * CAP_MS));
+            for (AppUnderTest.Intake in : java.util.Arrays.asList(side.bareModel4, side.bareModel1)) {
+                if (in != null) {
+                    log(String.format(Locale.ROOT, "  %s bare model, %d client(s): started %.0f/s, routed %.0f/s%s", side.db, in.clients(),
+                            in.acceptedPerSecond(), in.routedPerSecond(), in.timedOut() ? " (NOT ALL ROUTED)" : ""));
+                }
+            }
+            if (side.sqlBareModel != null) {
+                log("  " + side.db + " bare model SQL per lead: " + side.sqlBareModel.text());
+                dump(side.sqlBareModel, side.db + "-bare-model");
+            }
+        } catch (RuntimeException e) {
+            fail("bare model on " + side.db, e);
+        }
+    }
+
+    /** {@code -Dbench.sqlDump=/tmp/sql}: every statement the JDBC wrapper counted, per lead, to /tmp/sql-jdbc-(what).tsv. */
+    private static void dump(JdbcStatements.PerUnit per, String what) {
+        String dump = System.getProperty("bench.sqlDump", "");
+        if (dump.isBlank()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        per.top().forEach(e -> out.append(String.format(Locale.ROOT, "%.2f", e.getValue())).append('\t').append(e.getKey()).append('\n'));
+        try {
+            Files.writeString(Path.of(dump + "-jdbc-" + what + ".tsv"), out);
+        } catch (IOException e) {
+            log("sql dump: " + e);
+        }
+    }
+
     /** Rows 2–4 on one app; returns a rep id for row 5. */
     private static String app(Side side, AppUnderTest app) {
         side.appStartInProcess = app.startSeconds;
@@ -248,6 +309,11 @@ public final class LeadToCashBenchmark {
                 log(String.format(Locale.ROOT, "  %s intake, %d client(s): accepted %.0f/s, routed %.0f/s", side.db, in.clients(),
                         in.acceptedPerSecond(), in.routedPerSecond()));
             }
+        }
+        side.sqlApp = attempt("JDBC statements per lead on " + side.db, () -> app.jdbcStatementsPerLead(SQL_LEADS, 2 * CAP_MS));
+        if (side.sqlApp != null) {
+            log("  " + side.db + " app SQL per lead: " + side.sqlApp.text());
+            dump(side.sqlApp, side.db + "-app");
         }
         if ("H2".equals(side.db)) {
             side.statementsLead = attempt("statements per lead", () -> app.statementsPerLead(100, 2 * CAP_MS));
@@ -369,6 +435,20 @@ public final class LeadToCashBenchmark {
         return Double.NaN;
     }
 
+    /** The server's durability settings as it reports them (SHOW), for the table. */
+    private static String durability(EmbeddedPostgres postgres) throws Exception {
+        List<String> settings = new ArrayList<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            for (String name : List.of("synchronous_commit", "fsync", "full_page_writes")) {
+                try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.add(name + "=" + rs.getString(1));
+                }
+            }
+        }
+        return String.join(", ", settings);
+    }
+
     private static String createDatabases(EmbeddedPostgres postgres, String... names) throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             for (String name : names) {
@@ -466,6 +546,25 @@ public final class LeadToCashBenchmark {
                 ratios(routed.apply(h2) / h2.bare, routed.apply(pg) / pg.bare), "≥ 0.70",
                 met(routed.apply(h2) / h2.bare >= 0.70, routed.apply(pg) / pg.bare >= 0.70, h2.intake, pg.intake)});
 
+        Function<Side, Double> bareModel = s -> s.bareModel == null ? Double.NaN : s.bareModel.routedPerSecond();
+        rows.add(new String[] {"2c", "Lead intake end to end (row 2b: POST /api/leads → routed and assigned) against the SHIPPED "
+                + "lead-routing.bpmn + lead-routing.dmn + lead-policy.dmn (+ its forms) on the bare engine with no-op delegates "
+                + "(they only set the variables the diagram reads), instances started with the intake's variables, job executor on; "
+                + "same counts and clients as row 2",
+                num(routed.apply(h2), "leads/s"), num(routed.apply(pg), "leads/s"),
+                "bare engine, shipped model: " + bareModelCell(h2) + " / " + bareModelCell(pg),
+                ratios(routed.apply(h2) / bareModel.apply(h2), routed.apply(pg) / bareModel.apply(pg)), "≥ 0.70",
+                met(routed.apply(h2) / bareModel.apply(h2) >= 0.70, routed.apply(pg) / bareModel.apply(pg) >= 0.70, h2.bareModel,
+                        pg.bareModel)});
+        Function<Side, Double> sqlApp = s -> s.sqlApp == null ? Double.NaN : s.sqlApp.total();
+        Function<Side, Double> sqlBare = s -> s.sqlBareModel == null ? Double.NaN : s.sqlBareModel.total();
+        rows.add(new String[] {"2d", "… SQL statements per lead (every JDBC execute and batched statement, counted by a DataSource "
+                + "wrapper on both databases; " + SQL_LEADS + " leads posted one by one, then all routed; job acquisition included, "
+                + "the benchmark's polling left out); commits in the notes",
+                sqlCell(h2.sqlApp), sqlCell(pg.sqlApp),
+                "bare engine, shipped model: " + sqlCell(h2.sqlBareModel) + " / " + sqlCell(pg.sqlBareModel),
+                ratios(sqlApp.apply(h2) / sqlBare.apply(h2), sqlApp.apply(pg) / sqlBare.apply(pg)), "—", "—"});
+
         Function<Side, Double> large = s -> s.large == null ? Double.NaN : s.large.meanMillis();
         Function<Side, Double> small = s -> s.small == null ? Double.NaN : s.small.meanMillis();
         rows.add(new String[] {"3", "LeadAssignment.assign() with " + LARGE_REPS + " reps / " + n(LARGE_OPEN) + " open leads: mean "
@@ -537,7 +636,7 @@ public final class LeadToCashBenchmark {
         }
         out.append("\n");
         out.append("H2 = H2 2.x file database; PG = ").append(pgVersion)
-                .append(" (embedded, zonky defaults: synchronous_commit=off, fsync on). Cells with two figures are H2 / PG. ")
+                .append(" embedded, with production durability for every PG row. Cells with two figures are H2 / PG. ")
                 .append("Ratio = figure ÷ yardstick (row 3: large team ÷ small team).\n");
         out.append(notes(h2, pg));
         out.append(String.format(Locale.ROOT, "Load average %.2f at start, %.2f at end (other work on this machine skews every figure). "
@@ -564,6 +663,21 @@ public final class LeadToCashBenchmark {
             if (s.statementsLead != null && s.statementsBare != null) {
                 d.append(" SQL per lead (intake + routing, counted by H2): ").append(s.statementsLead.text())
                         .append("; per yardstick instance: ").append(s.statementsBare.text()).append(';');
+            }
+            for (var sql : java.util.Arrays.asList(s.sqlApp, s.sqlBareModel)) {
+                if (sql != null) {
+                    d.append(sql == s.sqlApp ? " app" : " bare engine, shipped model").append(" per lead: ").append(sql.text())
+                            .append(", writes by table: ").append(sql.tables(sql.writesPerTable(), 10))
+                            .append(", reads by table: ").append(sql.tables(sql.readsPerTable(), 10)).append(';');
+                }
+            }
+            for (AppUnderTest.Intake in : java.util.Arrays.asList(s.bareModel4, s.bareModel1)) {
+                if (in != null) {
+                    d.append(String.format(Locale.ROOT, " bare shipped model with %d client(s) %s started in %.1f s (%.0f/s), routed "
+                                    + "after %.1f s (%.0f/s), %d incidents%s;", in.clients(), n(in.leads()), in.acceptSeconds(),
+                            in.acceptedPerSecond(), in.routedSeconds(), in.routedPerSecond(), in.incidents(),
+                            in.timedOut() ? " (NOT ALL ROUTED)" : ""));
+                }
             }
             if (s.small != null && s.large != null) {
                 d.append(String.format(Locale.ROOT, " assign p99 %.2f ms (%d reps) / %.2f ms (%d reps)", s.small.p99Millis(), SMALL_REPS,
@@ -600,6 +714,15 @@ public final class LeadToCashBenchmark {
     private static String bareCell(Side s) {
         return Double.isNaN(s.bare) ? "failed" : String.format(Locale.ROOT, "%s PI/s (%d thr %s, 1 thr %s)", n(s.bare), THREADS,
                 n(s.bare4), n(s.bare1));
+    }
+
+    private static String bareModelCell(Side s) {
+        return s.bareModel == null ? "failed" : n(s.bareModel.routedPerSecond()) + " leads/s";
+    }
+
+    private static String sqlCell(JdbcStatements.PerUnit p) {
+        return p == null ? "failed" : String.format(Locale.ROOT, "%.1f (%.1f sel, %.1f ins, %.1f upd, %.1f del)", p.total(), p.selects(),
+                p.inserts(), p.updates(), p.deletes());
     }
 
     private static boolean clean(AppUnderTest.Drain d) {

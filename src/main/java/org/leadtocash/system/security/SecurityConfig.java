@@ -28,7 +28,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * <ul>
  * <li>{@code POST /api/leads}: a source channel's API key ({@code X-Api-Key}).</li>
  * <li>{@code POST /api/telephony/call-records}: no log-in; the controller checks the telephony platform's HMAC signature.</li>
- * <li>{@code /api/**}: HTTP Basic against the Camunda identity, or the webapps' session login (changes only with the
+ * <li>{@code /api/**} and its OpenAPI document ({@code /v3/api-docs}; Swagger UI at {@code /api/docs/swagger-ui.html}): HTTP Basic against the Camunda identity, or the webapps' session login (changes only with the
  * webapps' CSRF token, {@link WebappSessionAuthenticationFilter}); the user is the engine's current user, so
  * authorizations apply.</li>
  * <li>{@code /engine-rest/**}: HTTP Basic by Camunda's own {@link ProcessEngineAuthenticationFilter} (Modeler's deploy button sends it).</li>
@@ -71,7 +71,8 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
             IdentityService identityService, ProcessEngine engine) throws Exception {
-        http.securityMatcher(ant("/api/**"))
+        // the API's OpenAPI document sits behind the same login as the API it describes (Swagger UI is under /api/docs)
+        http.securityMatcher(new OrRequestMatcher(ant("/api/**"), ant("/v3/api-docs"), ant("/v3/api-docs/**")))
                 // Spring's CSRF is off: HTTP Basic carries no cookie, and a webapp-session request is checked against
                 // the webapps' own CSRF token by WebappSessionAuthenticationFilter
                 .csrf(c -> c.disable())
