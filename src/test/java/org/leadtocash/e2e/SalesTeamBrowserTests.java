@@ -107,12 +107,13 @@ class SalesTeamBrowserTests {
         // no reason given: refused, naming the field; nothing changes
         page.transfer("lina", null);
         assertThat(page.transferErrors()).containsExactly("reason:required");
+        show(browser, By.cssSelector("form[data-form='transfer'] [data-outcome='refused']"));
         assertThat(ownerOf(customerId)).isEqualTo("zhangwei");
         browser.screenshot("team-owner-2-reason-required");
 
         page.transfer("lina", "区域调整 territory change");
         browser.visible(By.cssSelector("form[data-form='transfer'] [data-outcome='transferred']"));
-        browser.visible(By.cssSelector(".leadtocash-owner-history tr[data-owner='lina'][data-previous-owner='zhangwei'][data-changed-by='limin']"));
+        show(browser, By.cssSelector(".leadtocash-owner-history tr[data-owner='lina'][data-previous-owner='zhangwei'][data-changed-by='limin']"));
         browser.screenshot("team-owner-3-transferred-with-history");
 
         assertThat(ownerOf(customerId)).isEqualTo("lina");
@@ -126,6 +127,11 @@ class SalesTeamBrowserTests {
         assertThat(fetchStatus(rep, "GET", "/api/team/customers?q=" + code)).isEqualTo(403);
         assertThat(fetchStatus(rep, "POST", "/api/team/customers/" + customerId + "/owner")).isEqualTo(403);
         assertThat(ownerOf(customerId)).isEqualTo("lina");
+    }
+
+    /** Waits for the element and scrolls it to the middle of the screen, for the screenshot. */
+    private static void show(Browser browser, By by) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.visible(by));
     }
 
     /** The status of a request the page makes with its session and CSRF token, as the webapps' scripts do. */
