@@ -2,6 +2,8 @@ package org.leadtocash.lead;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,6 +33,29 @@ class CustomerOwners {
                 .param("owner", ownerId).param("at", ownerId == null ? null : LeadRepository.ts(at)).param("id", customerId).update();
         record(jdbc, customerId, ownerId, previous, at, by, reason);
         return previous;
+    }
+
+    /** A customer as the owner transfer page lists it: who owns it since when. */
+    public record OwnedCustomer(String id, String creditCode, String companyName, String storeTier, String ownerId,
+                                Instant ownedSince) {
+    }
+
+    /**
+     * Customers whose name contains the text or whose credit code starts with it (case-insensitive), by name; the
+     * newest first when the text is empty.
+     */
+    List<OwnedCustomer> search(String text, int limit) {
+        String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        String like = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql("SELECT id, credit_code, company_name, store_tier, owner_id, owned_since FROM customer "
+                        + (q.isEmpty() ? "ORDER BY created_at DESC, id"
+                        : "WHERE LOWER(company_name) LIKE :contains ESCAPE '\\' OR LOWER(credit_code) LIKE :starts ESCAPE '\\' "
+                        + "ORDER BY company_name, id")
+                        + " FETCH FIRST " + limit + " ROWS ONLY")
+                .params(q.isEmpty() ? Map.of() : Map.of("contains", "%" + like + "%", "starts", like + "%"))
+                .query((rs, row) -> new OwnedCustomer(rs.getString("id"), rs.getString("credit_code"), rs.getString("company_name"),
+                        rs.getString("store_tier"), rs.getString("owner_id"), LeadRepository.instant(rs, "owned_since")))
+                .list();
     }
 
     /** The ids of the customers the rep owns. */

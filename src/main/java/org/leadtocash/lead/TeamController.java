@@ -18,13 +18,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The sales team API ({@code /api/team}) behind Camunda Admin's "销售团队 Sales team" page: members, CSV import, regions,
- * customer owner transfer (R-06). Sales managers keep reps; regional directors and Camunda admins keep every role.
+ * customers found by name or credit code and their owner transfer with its history (R-06). Sales managers keep reps;
+ * regional directors and Camunda admins keep every role.
  */
 @RestController
 @RequestMapping(path = "/api/team", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -131,6 +133,13 @@ class TeamController {
         callerRoles();
         return upkeep.transferCustomer(customerId, input == null ? null : input.ownerId(), input == null ? null : input.reason(),
                 currentUser.id());
+    }
+
+    /** Customers by name (contains) or credit code (starts with), for the owner transfer in the team page. */
+    @GetMapping("/customers")
+    List<CustomerOwners.OwnedCustomer> customers(@RequestParam(name = "q", required = false) String text) {
+        callerRoles();
+        return upkeep.findCustomers(text);
     }
 
     @GetMapping("/customers/{customerId}/owner-history")

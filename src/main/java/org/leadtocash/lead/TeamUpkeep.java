@@ -310,13 +310,27 @@ public class TeamUpkeep {
         if (staff.find(ownerId).filter(s -> s.active() && SalesStaff.REP.equals(s.role())).isEmpty()) {
             throw new InvalidInputException("ownerId", "active-rep", "'" + ownerId + "' 不是在职销售 is not an active sales rep");
         }
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("reason", "required", "请填写转移原因 give the reason for the transfer");
+        }
+        if (text.length() > 200) {
+            throw new InvalidInputException("reason", "max-length", "原因最多 200 个字符 the reason may be at most 200 characters");
+        }
         if (ownerId.equals(customer.ownerId())) {
             return owners.history(customerId).get(owners.history(customerId).size() - 1);
         }
-        String text = reason == null || reason.isBlank() ? "主管转移 transferred by a manager" : reason.strip();
         owners.transfer(customerId, ownerId, clock.now(), by, text);
         List<CustomerOwners.OwnerChange> history = owners.history(customerId);
         return history.get(history.size() - 1);
+    }
+
+    /** Customers by name or credit code for the owner transfer page (at most 50). */
+    public List<CustomerOwners.OwnedCustomer> findCustomers(String text) {
+        if (text != null && text.strip().length() > 100) {
+            throw new InvalidInputException("q", "max-length", "搜索词最多 100 个字符 the search text may be at most 100 characters");
+        }
+        return owners.search(text, 50);
     }
 
     public List<CustomerOwners.OwnerChange> ownerHistory(String customerId) {

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.leadtocash.LeadToCashApplication;
 import org.leadtocash.standin.U8StandIn;
+import org.leadtocash.support.ChildNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.MessageFormatter;

@@ -110,6 +110,7 @@ final class Browser implements AutoCloseable {
         }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -182,7 +183,12 @@ final class Browser implements AutoCloseable {
     void loginTo(String app, String user, String password) {
         open("/camunda/app/" + app + "/");
         // the app first routes to "#/", then to "#/login"; type into the login view and check that every key arrived
-        until("the " + app + " login form", d -> d.getCurrentUrl().contains("#/login"));
+        try {
+            until("the " + app + " login form", d -> d.getCurrentUrl().contains("#/login"));
+        } catch (TimeoutException e) {
+            throw new AssertionError("The " + app + " login form did not come up at " + driver.getCurrentUrl() + ". "
+                    + diagnoseDroppedInput() + " Console: " + driver.manage().logs().get(LogType.BROWSER).getAll(), e);
+        }
         By username = By.cssSelector("form[name=signinForm] input[ng-model=username]");
         By secret = By.cssSelector("form[name=signinForm] input[ng-model=password]");
         visible(username);

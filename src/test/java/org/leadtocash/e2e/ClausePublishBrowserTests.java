@@ -3,8 +3,6 @@ package org.leadtocash.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,9 +12,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,25 +46,12 @@ class ClausePublishBrowserTests {
         LocalDate effective = TestData.today().plusDays(3);
         Browser browser = browsers.open("http://localhost:" + port);
         browser.loginTo("tasklist", "zhoujie", "zhoujie");
-        browser.open("/camunda/app/tasklist/default/#/?processStart=true");
-        browser.clickable(By.xpath("//a[contains(normalize-space(.), '发布条款版本 Publish clause version')]")).click();
-        WebElement text = browser.visible(By.cssSelector("textarea[id$='-Field_clauseText']"));
+        StartForms.open(browser, "发布条款版本 Publish clause version", StartForms.textarea("clauseText"));
         browser.screenshot("clause-publish-1-start-form");
-
-        browser.clickable(By.cssSelector("[id$='-Field_clauseType-display']")).click();
-        browser.clickable(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][contains(normalize-space(.), '技术协议')]")).click();
-        browser.visible(By.cssSelector("input[id$='-Field_productModel']")).sendKeys("JM-200");
-        WebElement date = browser.visible(By.cssSelector("input[id$='-Field_effectiveDate-date']"));
-        String placeholder = date.getDomAttribute("placeholder");
-        date.sendKeys(effective.format(DateTimeFormatter.ofPattern(
-                (placeholder == null || placeholder.isBlank() ? "mm/dd/yyyy" : placeholder).replace("mm", "MM"), Locale.ROOT)));
-        date.sendKeys(Keys.TAB);
-        browser.until("the effective date to stay after leaving the field", d -> !Browser.value(date).isBlank());
-        text.sendKeys(TEXT);
-        browser.until("the text to be taken", d -> TEXT.equals(Browser.value(text)));
+        CatalogueForms.publishFilled(browser, "技术协议", "JM-200", effective, TEXT);
         browser.screenshot("clause-publish-2-filled");
 
-        browser.clickable(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+        StartForms.start(browser);
         browser.until("the version row", d -> count() == 1);
         browser.screenshot("clause-publish-3-published");
 

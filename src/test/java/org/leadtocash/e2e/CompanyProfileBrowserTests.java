@@ -71,8 +71,7 @@ class CompanyProfileBrowserTests {
                 .extracting(li -> li.getDomAttribute("data-field")).containsExactly("taxNumber", "bankAccount");
         browser.screenshot("company-1-admin-dashboard-missing");
 
-        browser.clickable(By.cssSelector(".leadtocash-company-summary a.leadtocash-company-edit")).click();
-        WebElement form = browser.visible(By.cssSelector(".leadtocash-company[data-loaded] form.leadtocash-company-form"));
+        WebElement form = AdminPages.companyProfileFromDashboard(browser);
         assertThat(browser.driver().getCurrentUrl()).contains("#/system?section=leadtocash-company-profile");
         browser.screenshot("company-2-system-section");
 
@@ -130,9 +129,6 @@ class CompanyProfileBrowserTests {
     }
 
     private static void type(WebElement form, String field, String text) {
-        WebElement input = form.findElement(By.name(field));
-        input.clear();
-        input.sendKeys(text);
-        assertThat(Browser.value(input)).as(field).isEqualTo(text);
+        AdminPages.typeCompanyField(form, field, text);
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AppTest
 @EnabledIf(value = "org.leadtocash.e2e.Browser#installed", disabledReason = Browser.SKIP_REASON)
 class CustomerImportBrowserTests {
-    private static final By OPEN = By.cssSelector("a.leadtocash-customer-import-open");
-
     @LocalServerPort int port;
     @Autowired TestData data;
     @Autowired JdbcClient jdbc;
@@ -57,12 +54,7 @@ class CustomerImportBrowserTests {
         Browser browser = screen.equals("phone") ? browsers.phone(base) : browsers.open(base);
         browser.loginTo("tasklist", "limin", "limin");
 
-        if (browser.driver().findElements(OPEN).stream().noneMatch(WebElement::isDisplayed)) {
-            browser.clickable(By.cssSelector("button.navbar-toggle")).click();
-        }
-        browser.clickable(OPEN).click();
-        browser.visible(By.cssSelector(".leadtocash-customer-import-panel input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
-        browser.clickable(By.cssSelector(".leadtocash-customer-import-panel button[data-action=import]")).click();
+        AdminPages.importCustomers(browser, csv);
 
         browser.visible(By.cssSelector(".leadtocash-import-lines tr[data-line='3']"));
         List<String> outcomes = browser.driver().findElements(By.cssSelector(".leadtocash-import-lines tbody tr")).stream()

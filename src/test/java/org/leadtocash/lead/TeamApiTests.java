@@ -228,6 +228,30 @@ class TeamApiTests {
     }
 
     @Test
+    void aManagerFindsCustomersByNameOrCreditCodeAndATransferNeedsAReason() throws Exception {
+        String code = TestData.creditCode();
+        data.owner(code, "杭州查找测试100%有限公司", "zhangwei");
+        data.owner(TestData.creditCode(), "宁波别家有限公司", "lina");
+        String customerId = jdbc.sql("SELECT id FROM customer WHERE credit_code = ?").param(code).query(String.class).single();
+
+        assertThat(JSON.readTree(search("limin", "查找测试100%").getBody()).findValuesAsText("creditCode"))
+                .containsExactly(code);
+        assertThat(JSON.readTree(search("wanglei", code.toLowerCase()).getBody())
+                .findValuesAsText("ownerId")).containsExactly("zhangwei");
+        assertThat(JSON.readTree(search("limin", "10%").getBody())).as("% is a character, not a wildcard").isEmpty();
+        assertThat(search("zhangwei", "").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<String> noReason = post("limin", "/api/team/customers/" + customerId + "/owner", Map.of("ownerId", "lina", "reason", " "));
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(noReason)).containsExactly(tuple("reason", "required"));
+        assertThat(errors(post("limin", "/api/team/customers/" + customerId + "/owner", Map.of("ownerId", "lina", "reason", "x".repeat(201)))))
+                .containsExactly(tuple("reason", "max-length"));
+        assertThat(queries.customer(customerId, null).ownerId()).isEqualTo("zhangwei");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_owner_history WHERE customer_id = ?").param(customerId).query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
     void aRegionAddedInTheTeamPageTakesLeadsForItsNewTeam() throws Exception {
         ResponseEntity<String> region = post("limin", "/api/team/regions", Map.of("code", "southwest", "name", "西南"));
         assertThat(region.getStatusCode()).as(region.getBody()).isEqualTo(HttpStatus.OK);
@@ -281,6 +305,11 @@ class TeamApiTests {
 
     private ResponseEntity<String> post(String user, String path, Object body) {
         return exchange(user, HttpMethod.POST, path, body);
+    }
+
+    private ResponseEntity<String> search(String user, String text) {
+        return rest.withBasicAuth(user, user).getForEntity(java.net.URI.create("/api/team/customers?q="
+                + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)), String.class);
     }
 
     private ResponseEntity<String> put(String user, String path, Object body) {

@@ -28,6 +28,7 @@ import org.leadtocash.lead.LicenceFields;
 import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.quote.QuoteToInvoiceProcess;
 import org.leadtocash.standin.U8StandIn;
+import org.leadtocash.support.FirstInstallData;
 import org.leadtocash.support.Licences;
 import org.leadtocash.support.PostgresApp;
 import org.leadtocash.support.TestData;
@@ -58,7 +59,6 @@ class FirstInstallTests {
     private static final String SELLER = "杭州远山机械有限公司";
     private static final String TAX_NUMBER = "91330106MA2H3K4L5N";
     private static final String BANK_ACCOUNT = "571901234567890";
-    private static final List<String> REPS = List.of("ysrep1", "ysrep2", "ysrep3", "ysrep4", "ysrep5");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EmbeddedPostgres postgres;
@@ -107,14 +107,7 @@ class FirstInstallTests {
         assertThat(count(jdbc, "product")).as("nor a catalogue").isZero();
 
         // 1. the first admin loads the team from CSV: a director, a manager and five reps; passwords are shown once
-        String team = "userId,displayName,role,region,mobile,managerId,directorId\n"
-                + "ysdir,王总监,DIRECTOR,EAST,13800138000,,\n"
-                + "ysmgr,李主管,MANAGER,EAST,13800138001,,ysdir\n"
-                + "ysrep1,张一,REP,EAST,13800138011,ysmgr,ysdir\n"
-                + "ysrep2,张二,REP,EAST,13800138012,ysmgr,ysdir\n"
-                + "ysrep3,张三,REP,EAST,13800138013,ysmgr,ysdir\n"
-                + "ysrep4,张四,REP,SOUTH,13800138014,ysmgr,ysdir\n"
-                + "ysrep5,张五,REP,SOUTH,13800138015,ysmgr,ysdir\n";
+        String team = FirstInstallData.TEAM_CSV;
         HttpResponse<String> imported = send(ADMIN, "POST", "/api/team/import", "text/csv", team);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         JsonNode teamReport = JSON.readTree(imported.body());
@@ -161,13 +154,7 @@ class FirstInstallTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM clause_version WHERE product_model IS NOT NULL").query(Integer.class).single()).isEqualTo(6);
 
         // 5. the manager loads the existing customer book: 20 customers, owned by the imported reps
-        StringBuilder book = new StringBuilder("统一社会信用代码,名称,类型,法定代表人,注册资本(万元),成立日期,住所,经营范围,门店等级,负责销售\n");
-        for (int i = 1; i <= 20; i++) {
-            book.append(TestData.creditCode()).append(",杭州老客户").append(i).append("号商贸有限公司,有限责任公司,陈").append(i)
-                    .append(",100,2012-03-0").append(1 + i % 9).append(",杭州市上城区").append(i).append("号,日用百货销售,")
-                    .append(i % 2 == 0 ? "KA" : "CHAIN").append(',').append(REPS.get(i % 5)).append('\n');
-        }
-        HttpResponse<String> customers = send("ysmgr", "POST", "/api/customers/import", "text/csv", book.toString());
+        HttpResponse<String> customers = send("ysmgr", "POST", "/api/customers/import", "text/csv", FirstInstallData.customerBook(20));
         assertThat(customers.statusCode()).as(customers.body()).isEqualTo(200);
         assertThat(JSON.readTree(customers.body()).path("summary").path("created").asInt()).isEqualTo(20);
         assertThat(count(jdbc, "customer")).isEqualTo(20);

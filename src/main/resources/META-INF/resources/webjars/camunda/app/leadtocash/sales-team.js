@@ -2,7 +2,9 @@
 // the roster with region, manager and open leads; add, change and deactivate members (a new member's Camunda user gets
 // an initial password, shown once); the first load from CSV with the per-line report; the regions, with add. Every
 // action goes to /api/team/* with the Admin login (changes carry the webapps' CSRF token); the API checks the groups
-// again and names the field and the rule of each refusal. Chinese, or English when picked with the footer switch.
+// again and names the field and the rule of each refusal. A customer found by name or credit code is given to another
+// rep with a reason (R-06), and its owner history (who owned it when, who transferred it, why) is shown. Chinese, or
+// English when picked with the footer switch.
 // Loaded by admin/scripts/config.js: a dashboard section linking to the page at #/sales-team.
 import {chosenLocale} from './locale.js';
 
@@ -29,7 +31,18 @@ const TEXT = {
   created: ['新建', 'created'], changed: ['已修改', 'changed'], unchanged: ['无变化', 'unchanged'], refused: ['拒绝', 'refused'],
   valid: ['无误', 'valid'],
   regions: ['区域', 'Regions'], code: ['代码', 'Code'], name: ['名称', 'Name'], addRegion: ['新增区域', 'Add region'],
-  failed: ['操作失败', 'Failed']
+  failed: ['操作失败', 'Failed'],
+  ownerTitle: ['客户负责人转移', 'Customer owner transfer'],
+  ownerHelp: ['按名称或统一社会信用代码查找客户，选择新的负责销售并填写原因；每次转移都记入历史。',
+    'Find the customer by name or credit code, pick the new rep and give the reason; every transfer is kept in the history.'],
+  q: ['名称或统一社会信用代码', 'Name or credit code'], search: ['查找', 'Search'],
+  companyName: ['客户名称', 'Customer'], creditCode: ['统一社会信用代码', 'Credit code'], storeTier: ['门店等级', 'Store tier'],
+  ownerId: ['新负责人', 'New owner'], owner: ['负责人', 'Owner'], ownedSince: ['负责起始', 'Owner since'],
+  pick: ['转移', 'Transfer'], noCustomers: ['没有找到客户', 'No customer found'],
+  transferTitle: ['转移客户', 'Transfer customer'], confirmTransfer: ['确认转移', 'Confirm transfer'],
+  transferred: ['已转移', 'Transferred'], history: ['负责人历史', 'Owner history'], noHistory: ['尚无转移记录', 'No change recorded yet'],
+  changedAt: ['时间', 'When'], previousOwnerId: ['原负责人', 'Previous owner'], changedBy: ['操作人', 'Changed by'],
+  newOwner: ['负责人', 'Owner']
 };
 
 function t(key) {
@@ -93,7 +106,8 @@ function errorList(json) {
   if (errors.length === 0) {
     list.appendChild(el('li', {}, (json && (json.detail || json.title)) || t('failed')));
   }
-  errors.forEach(e => list.appendChild(el('li', {'data-field': e.field, 'data-rule': e.rule}, e.field + ': ' + e.message + ' [' + e.rule + ']')));
+  errors.forEach(e => list.appendChild(el('li', {'data-field': e.field, 'data-rule': e.rule},
+    (TEXT[e.field] ? t(e.field) + ' (' + e.field + ')' : e.field) + ': ' + e.message + ' [' + e.rule + ']')));
   return list;
 }
 
@@ -235,6 +249,102 @@ function regionsSection(page) {
     form);
 }
 
+function when(instant) {
+  if (!instant) {
+    return '—';
+  }
+  const d = new Date(instant);
+  const two = n => String(n).padStart(2, '0');
+  return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + ':' + two(d.getMinutes());
+}
+
+function historyTable(changes) {
+  if (!changes.length) {
+    return el('p', {class: 'leadtocash-owner-history', 'data-rows': '0'}, t('noHistory'));
+  }
+  return el('table', {class: 'table table-condensed leadtocash-owner-history', 'data-rows': String(changes.length)},
+    el('caption', {}, t('history')),
+    el('thead', {}, el('tr', {}, ['changedAt', 'previousOwnerId', 'newOwner', 'changedBy', 'reason'].map(h => el('th', {}, t(h))))),
+    el('tbody', {}, changes.map(c => el('tr', {'data-owner': c.ownerId || '', 'data-previous-owner': c.previousOwnerId || '',
+      'data-changed-by': c.changedBy},
+    el('td', {}, when(c.changedAt)), el('td', {}, c.previousOwnerId || '—'), el('td', {}, c.ownerId || '—'),
+    el('td', {}, c.changedBy), el('td', {}, c.reason || '')))));
+}
+
+/** The transfer form of one customer: the new owner from the active reps, the reason, and the customer's history. */
+async function transferForm(page, customer, box, refresh) {
+  const reps = page.members.filter(m => m.active && m.role === 'REP' && m.userId !== customer.ownerId);
+  const owner = el('select', {class: 'form-control', name: 'ownerId', id: 'leadtocash-owner-ownerId'}, el('option', {value: ''}, '—'),
+    reps.map(m => el('option', {value: m.userId}, m.displayName + ' ' + m.userId + (m.region ? ' · ' + (m.regionName || m.region) : ''))));
+  const reason = el('input', {class: 'form-control', name: 'reason', id: 'leadtocash-owner-reason', maxlength: '200'});
+  const outcome = el('div', {class: 'leadtocash-team-outcome'});
+  const historyBox = el('div', {});
+  const showHistory = async () => {
+    const answer = await call('GET', '/api/team/customers/' + encodeURIComponent(customer.id) + '/owner-history');
+    historyBox.innerHTML = '';
+    historyBox.appendChild(answer.ok ? historyTable(answer.json) : errorList(answer.json));
+  };
+  const form = el('form', {class: 'leadtocash-team-form', 'data-form': 'transfer', 'data-customer': customer.id},
+    el('h4', {}, t('transferTitle') + ' ' + customer.companyName + ' (' + t('owner') + ': ' + (customer.ownerId || '—') + ')'),
+    el('div', {class: 'form-group'}, el('label', {for: 'leadtocash-owner-ownerId'}, t('ownerId')), owner),
+    el('div', {class: 'form-group'}, el('label', {for: 'leadtocash-owner-reason'}, t('reason')), reason),
+    el('button', {type: 'submit', class: 'btn btn-primary', 'data-action': 'confirm-transfer'}, t('confirmTransfer')), ' ',
+    el('button', {type: 'button', class: 'btn btn-default', onclick: () => (box.innerHTML = '')}, t('cancel')),
+    outcome, historyBox);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const answer = await call('POST', '/api/team/customers/' + encodeURIComponent(customer.id) + '/owner',
+      {ownerId: owner.value || null, reason: reason.value.trim() || null});
+    outcome.innerHTML = '';
+    if (!answer.ok) {
+      outcome.setAttribute('data-outcome', 'refused');
+      outcome.appendChild(errorList(answer.json));
+      return;
+    }
+    outcome.setAttribute('data-outcome', 'transferred');
+    outcome.appendChild(el('p', {class: 'text-success'}, t('transferred') + ': ' + customer.companyName + ' → ' + answer.json.ownerId));
+    await showHistory();
+    await refresh();
+  });
+  box.innerHTML = '';
+  box.appendChild(form);
+  await showHistory();
+}
+
+function ownerSection(page) {
+  const q = el('input', {class: 'form-control', name: 'q', placeholder: t('q')});
+  const results = el('div', {class: 'leadtocash-owner-results'});
+  const transferBox = el('div', {class: 'leadtocash-owner-transfer'});
+  const search = async () => {
+    const answer = await call('GET', '/api/team/customers?q=' + encodeURIComponent(q.value.trim()));
+    results.innerHTML = '';
+    if (!answer.ok) {
+      results.appendChild(errorList(answer.json));
+      return;
+    }
+    results.setAttribute('data-found', String(answer.json.length));
+    if (!answer.json.length) {
+      results.appendChild(el('p', {}, t('noCustomers')));
+      return;
+    }
+    results.appendChild(el('table', {class: 'table table-striped leadtocash-owner-customers'},
+      el('thead', {}, el('tr', {}, ['companyName', 'creditCode', 'storeTier', 'owner', 'ownedSince', ''].map(h => el('th', {}, h ? t(h) : '')))),
+      el('tbody', {}, answer.json.map(c => el('tr', {'data-customer': c.id, 'data-credit-code': c.creditCode, 'data-owner': c.ownerId || ''},
+        el('td', {}, c.companyName), el('td', {}, c.creditCode), el('td', {}, c.storeTier || '—'), el('td', {}, c.ownerId || '—'),
+        el('td', {}, when(c.ownedSince)),
+        el('td', {}, el('button', {type: 'button', class: 'btn btn-xs btn-default', 'data-action': 'pick-customer',
+          onclick: () => transferForm(page, c, transferBox, search)}, t('pick'))))))));
+  };
+  const form = el('form', {class: 'form-inline leadtocash-owner-search'}, q, ' ',
+    el('button', {type: 'submit', class: 'btn btn-default', 'data-action': 'search-customers'}, t('search')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    search();
+  });
+  return el('section', {class: 'leadtocash-owner'}, el('h3', {}, t('ownerTitle')), el('p', {class: 'help-block'}, t('ownerHelp')),
+    form, results, transferBox);
+}
+
 function renderPage(node) {
   const page = {members: [], regions: []};
   const membersBox = el('div', {});
@@ -265,7 +375,7 @@ function renderPage(node) {
   };
   node.appendChild(el('div', {class: 'leadtocash-team'},
     el('h2', {}, t('title')), el('p', {}, t('intro')),
-    el('h3', {}, t('members')), membersBox, formBox, importSection(page), regionsBox));
+    el('h3', {}, t('members')), membersBox, formBox, importSection(page), ownerSection(page), regionsBox));
   page.reloadRegions().then(() => page.showForm(null)).then(() => page.reloadMembers());
 }
 

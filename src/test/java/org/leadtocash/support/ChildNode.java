@@ -1,4 +1,4 @@
-package org.leadtocash.cluster;
+package org.leadtocash.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -25,9 +25,11 @@ import org.leadtocash.LeadToCashApplication;
  * org.leadtocash.LeadToCashApplication --…}, output to a log file, up when {@code /actuator/health} says UP, stopped
  * hard with {@link Process#destroyForcibly()} (SIGKILL on Linux: no shutdown hook, no finally block, no commit of what
  * it was doing — open database transactions die with its connections). A shutdown hook of the test JVM kills it too,
- * should the test JVM end without {@link #close()}.
+ * should the test JVM end without {@link #close()}. Used by the cluster tests (a node killed mid-work) and by the
+ * first-install browser test (a fresh application with its own webapps, whose static state must not meet the shared
+ * test context's).
  */
-final class ChildNode implements AutoCloseable {
+public final class ChildNode implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -46,7 +48,7 @@ final class ChildNode implements AutoCloseable {
     }
 
     /** Starts the node; {@code args} are Spring Boot command-line properties ({@code --key=value}). */
-    static ChildNode start(String name, List<String> args, Path logFile) throws IOException {
+    public static ChildNode start(String name, List<String> args, Path logFile) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -79,24 +81,24 @@ final class ChildNode implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
     /** Waits until the node's health endpoint answers UP; fails with the end of its log if it dies or times out. */
-    void awaitUp(Duration timeout) {
+    public void awaitUp(Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         while (true) {
@@ -118,12 +120,12 @@ final class ChildNode implements AutoCloseable {
             if (System.nanoTime() - end >= 0) {
                 throw new AssertionError("node " + name + " not up after " + timeout + ":\n" + logTail(80));
             }
-            Poll.sleep(250);
+            sleepQuietly(250);
         }
     }
 
     /** Hard stop: SIGKILL, then waits until the process is gone. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -135,7 +137,7 @@ final class ChildNode implements AutoCloseable {
         }
     }
 
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -153,6 +155,20 @@ final class ChildNode implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is exiting anyway
+        }
+    }
+
+    /** {@code http://localhost:<port>} of the node. */
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
