@@ -3,6 +3,7 @@ package org.leadtocash.lead;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.leadtocash.notify.Channel;
@@ -10,12 +11,15 @@ import org.leadtocash.notify.NotificationRequest;
 import org.leadtocash.notify.NotificationService;
 import org.leadtocash.notify.NotificationTask;
 import org.leadtocash.notify.Recipient;
+import org.leadtocash.notify.TaskLinks;
 import org.springframework.stereotype.Service;
 
 /**
  * The 2 h and 4 h escalations (R-04, R-05). Each send carries an idempotency key of process instance, timer
  * activity and occurrence (the execution the timer created), so a retried job never sends twice. The hours in the text
- * are the ones drawn on the timer of the lead's own process version ({@link LeadSla}).
+ * are the ones drawn on the timer of the lead's own process version ({@link LeadSla}). The unassigned alert links to
+ * the managers' 分配线索 Assign lead task, or — while the lead is still being routed or its routing failed — to the
+ * instance in Cockpit, which managers open.
  */
 @Service
 class LeadEscalations {
@@ -25,10 +29,14 @@ class LeadEscalations {
     private final LeadSla sla;
     private final RuntimeService runtimeService;
     private final Regions regions;
+    private final TaskService taskService;
+    private final TaskLinks links;
 
     public LeadEscalations(LeadRepository leads, StaffRepository staff, NotificationService notifications, LeadSla sla,
-                           RuntimeService runtimeService, Regions regions) {
+                           RuntimeService runtimeService, Regions regions, TaskService taskService, TaskLinks links) {
         this.leads = leads;
+        this.taskService = taskService;
+        this.links = links;
         this.regions = regions;
         this.staff = staff;
         this.notifications = notifications;
@@ -64,7 +72,14 @@ class LeadEscalations {
                 + "- 预算 Budget: ¥" + lead.budgetCny().toPlainString() + "\n"
                 + "- 创建 Created: " + lead.createdAt() + "\n\n"
                 + "请在 Tasklist 的「分配线索 Assign lead」任务中分配。 Please assign it in Tasklist.";
-        notifications.send(new NotificationRequest(key, channel, recipients, title, text, processInstanceId, leadId));
+        notifications.send(new NotificationRequest(key, channel, recipients, title, text, processInstanceId, leadId,
+                assignTaskLink(processInstanceId)));
+    }
+
+    private List<org.leadtocash.notify.Link> assignTaskLink(String processInstanceId) {
+        List<org.camunda.bpm.engine.task.Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(LeadRoutingProcess.Task.ASSIGN_LEAD_MANUALLY).active().list();
+        return open.isEmpty() ? links.processInstance(processInstanceId) : links.task(open.get(0).getId());
     }
 
     public void remindRep(String leadId, String repId, String processInstanceId, String key) {

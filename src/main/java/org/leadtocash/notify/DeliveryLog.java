@@ -94,7 +94,7 @@ final class DeliveryLog implements OncePerKey.Log<DeliveryLog.Claim, Delivery> {
     Delivery insert(NotificationRequest r, DeliveryStatus status, String error, Instant attemptedAt) {
         String recipients = cut(Recipients.describe(r.recipients()), MAX_RECIPIENTS);
         String title = cut(r.title(), MAX_TITLE);
-        String text = cut(r.text(), MAX_TEXT);
+        String text = cut(r.textWithLinks(), MAX_TEXT);
         String errorText = cut(error, MAX_ERROR);
         String successKey = status == DeliveryStatus.FAILED ? null : r.idempotencyKey();
         KeyHolder keys = new GeneratedKeyHolder();

@@ -30,7 +30,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * IP security) no timestamp and sign are added.</li>
  * <li>Body: UTF-8 JSON; {@code msgtype "markdown"} with {@code markdown.title/text} when a title is given, else
  * {@code msgtype "text"} with {@code text.content}; {@code at.atMobiles} lists the recipients' mobiles and
- * {@code "@<mobile>"} is added to the text, which DingTalk needs to show the mention.</li>
+ * {@code "@<mobile>"} is added to the text, which DingTalk needs to show the mention. The request's links follow the
+ * text as markdown links {@code [label](url)} (plain {@code label: url} in a text message): a markdown message keeps
+ * the @mention, which an actionCard cannot carry, and a link in it opens with one tap.</li>
  * <li>Answer: {@code {"errcode":0,"errmsg":"ok"}}; any other errcode (310000 sign not match / keyword missing / IP not
  * allowed, 300001 token not found, 130101 sending too fast …), a non-2xx status, a timeout or an IO error is a
  * failure.</li>
@@ -99,9 +101,10 @@ class DingTalkRobotChannel implements NotificationChannel {
                 .map(String::strip)
                 .distinct()
                 .toList();
-        String text = withMentions(request.text(), atMobiles);
+        boolean markdown = request.title() != null && !request.title().isBlank();
+        String text = withMentions(Link.append(request.text(), request.links(), markdown), atMobiles);
         ObjectNode body = mapper.createObjectNode();
-        if (request.title() != null && !request.title().isBlank()) {
+        if (markdown) {
             body.put("msgtype", "markdown");
             body.putObject("markdown").put("title", request.title()).put("text", text);
         } else {

@@ -12,7 +12,23 @@ import java.util.List;
  * @param text              the message itself (markdown for DingTalk when a title is given)
  * @param processInstanceId optional, for finding the delivery from Cockpit
  * @param businessKey       optional, for finding the delivery from Cockpit
+ * @param links             what the message is about, opened with one tap (DingTalk, WeCom); SMS and voice ignore them
  */
 public record NotificationRequest(String idempotencyKey, Channel channel, List<Recipient> recipients,
-                                  String title, String text, String processInstanceId, String businessKey) {
+                                  String title, String text, String processInstanceId, String businessKey,
+                                  List<Link> links) {
+    public NotificationRequest {
+        links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    /** A notification without links. */
+    public NotificationRequest(String idempotencyKey, Channel channel, List<Recipient> recipients, String title,
+                               String text, String processInstanceId, String businessKey) {
+        this(idempotencyKey, channel, recipients, title, text, processInstanceId, businessKey, List.of());
+    }
+
+    /** The text with the links as markdown, as a chat shows it. */
+    public String textWithLinks() {
+        return Link.append(text, links, true);
+    }
 }

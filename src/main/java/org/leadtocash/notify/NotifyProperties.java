@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param claimTimeout after this long an unfinished send of another node (it died mid-send) may be taken over
  * @param claimWait    how long a send waits for another node that is sending the same idempotency key
+ * @param publicBaseUrl the address users open the webapps at (e.g. {@code https://crm.example.cn}): DingTalk and WeCom
+ *                      messages link to their task there ({@link TaskLinks}); empty sends no links
  */
 @ConfigurationProperties(prefix = "leadtocash.notify")
 record NotifyProperties(@DefaultValue DingTalk dingtalk, @DefaultValue Voice voice, @DefaultValue Sms sms,
                                @DefaultValue("PT5M") Duration claimTimeout, @DefaultValue("PT30S") Duration claimWait,
-                               @DefaultValue WeCom wecom) {
+                               @DefaultValue WeCom wecom, @DefaultValue("") String publicBaseUrl) {
 
     /** Which SMS or voice provider the channel talks to. */
     public enum Provider {

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@code https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…}; the key is the only credential, no signing).
  * <ul>
  * <li>The message is {@code msgtype "markdown"} with {@code markdown.content} = {@code "### <title>\n\n<text>"}
- * (markdown content may be at most 4096 bytes: longer text is cut with "…").</li>
+ * (markdown content may be at most 4096 bytes: longer text is cut with "…"); the request's links follow the text as
+ * markdown links {@code [label](url)}, never cut.</li>
  * <li>WeCom's @mention by mobile ({@code mentioned_mobile_list}) exists only for {@code msgtype "text"}; a markdown
  * message can mention only by WeCom user id. So when recipients have mobiles, a short text message follows with the
  * title and {@code text.mentioned_mobile_list}: the people get the @ notification, the group reads the markdown.</li>
@@ -66,10 +67,12 @@ class WeComRobotChannel implements NotificationChannel {
 
     /** The markdown message. */
     ObjectNode markdown(NotificationRequest request) {
-        String content = request.title() == null || request.title().isBlank() ? request.text()
-                : "### " + request.title().strip() + "\n\n" + request.text();
+        String head = request.title() == null || request.title().isBlank() ? "" : "### " + request.title().strip() + "\n\n";
+        String links = Link.append("", request.links(), true);
+        int room = MAX_MARKDOWN_BYTES - head.getBytes(StandardCharsets.UTF_8).length - links.getBytes(StandardCharsets.UTF_8).length;
         ObjectNode body = mapper.createObjectNode().put("msgtype", "markdown");
-        body.putObject("markdown").put("content", cutToBytes(content, MAX_MARKDOWN_BYTES));
+        body.putObject("markdown").put("content", cutToBytes(head + cutToBytes(request.text(), Math.max(room, 0)) + links,
+                MAX_MARKDOWN_BYTES));
         return body;
     }
 

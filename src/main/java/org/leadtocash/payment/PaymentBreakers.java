@@ -21,6 +21,7 @@ import org.leadtocash.notify.Channel;
 import org.leadtocash.notify.NotificationRequest;
 import org.leadtocash.notify.NotificationService;
 import org.leadtocash.notify.Recipient;
+import org.leadtocash.notify.TaskLinks;
 import org.leadtocash.payment.PaymentJourneyProcess.Vars;
 import org.leadtocash.shared.Groups;
 import org.leadtocash.shared.EngineClock;
@@ -34,7 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  * director get a DingTalk message (idempotency key: process instance / timer / occurrence), and the rep gets a blocker
  * checklist whose answers are stored as data. Each node's period is read from the deployed diagram the journey runs
  * ({@link #breakerAfter}), never from configuration, so the node task's due date, the alert text and the stuck view
- * follow what an owner draws.
+ * follow what an owner draws. The alert links to the rep's checklist task (drawn after the alert, so the link finds it
+ * when opened; directors may open it too) and to the journey in Cockpit for the directors. Finance has neither
+ * Cockpit nor the rep's task; it reads the alert.
  */
 @Service("paymentBreakers")
 public class PaymentBreakers {
@@ -46,9 +49,11 @@ public class PaymentBreakers {
     private final NotificationService notifications;
     private final PaymentNodes nodes;
     private final EngineClock clock;
+    private final TaskLinks links;
 
     public PaymentBreakers(JourneyRepository journeys, SalesTeam salesTeam, IdentityService identityService,
-                           NotificationService notifications, PaymentNodes nodes, EngineClock clock) {
+                           NotificationService notifications, PaymentNodes nodes, EngineClock clock, TaskLinks links) {
+        this.links = links;
         this.journeys = journeys;
         this.salesTeam = salesTeam;
         this.identityService = identityService;
@@ -131,8 +136,11 @@ public class PaymentBreakers {
                 + "（已" + hours(stuck) + "未推进，第" + check.occurrence() + "次提醒 reminder #" + check.occurrence() + "）\n"
                 + "- 负责销售 Rep: " + rep.displayName() + " (" + rep.userId() + ")\n\n"
                 + rep.displayName() + "请在 Tasklist 的「回款阻塞原因排查 Payment blocker checklist」中填写原因和下一步。";
+        List<org.leadtocash.notify.Link> open = new ArrayList<>(
+                links.openTask(check.processInstanceId(), PaymentJourneyProcess.Task.BLOCKER_CHECKLIST));
+        open.addAll(links.processInstance(check.processInstanceId()));
         notifications.send(new NotificationRequest(alertKey(check), Channel.DINGTALK, recipients, title, text,
-                check.processInstanceId(), journey.id()));
+                check.processInstanceId(), journey.id(), open));
     }
 
     /** The rep's checklist answers; invalid answers roll the task completion back with the fields named. */

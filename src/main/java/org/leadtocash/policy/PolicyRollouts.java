@@ -13,6 +13,7 @@ import org.leadtocash.notify.Channel;
 import org.leadtocash.notify.NotificationRequest;
 import org.leadtocash.notify.NotificationService;
 import org.leadtocash.notify.Recipient;
+import org.leadtocash.notify.TaskLinks;
 import org.leadtocash.policy.PolicyRolloutProcess.Vars;
 import org.leadtocash.shared.EngineAsSystem;
 import org.leadtocash.shared.EngineClock;
@@ -43,15 +44,17 @@ class PolicyRollouts {
     private final RuntimeService runtimeService;
     private final EngineAsSystem engine;
     private final EngineClock clock;
+    private final TaskLinks links;
 
     PolicyRollouts(PolicyRepository repository, SalesTeam salesTeam, NotificationService notifications,
-                   RuntimeService runtimeService, EngineAsSystem engine, EngineClock clock) {
+                   RuntimeService runtimeService, EngineAsSystem engine, EngineClock clock, TaskLinks links) {
         this.repository = repository;
         this.salesTeam = salesTeam;
         this.notifications = notifications;
         this.runtimeService = runtimeService;
         this.engine = engine;
         this.clock = clock;
+        this.links = links;
     }
 
     /** Validates the start form's fields (every broken rule reported) and registers the policy with the reps in scope. */
@@ -108,8 +111,9 @@ class PolicyRollouts {
                 + "\n- 区域 Region: " + (p.region() == null ? "全国 all regions" : p.region())
                 + "\n\n" + p.policyText()
                 + "\n\n请在 Tasklist 的「确认政策 Acknowledge policy」任务中确认。 Please acknowledge it in Tasklist.";
+        // each rep's acknowledge task is created after this message: the link finds the reader's own one when opened
         notifications.send(new NotificationRequest(policyId + ":notify-reps", Channel.DINGTALK, to, title, text,
-                processInstanceId, policyId));
+                processInstanceId, policyId, links.openTask(processInstanceId, PolicyRolloutProcess.Task.ACKNOWLEDGE)));
         repository.notified(policyId, clock.now());
     }
 
@@ -138,7 +142,8 @@ class PolicyRollouts {
         String text = "### " + title + "\n- 政策 Policy: " + p.title() + "\n- 发布 Published: " + p.publishedAt()
                 + "\n- 已确认销售 Reps acknowledged: " + acknowledged + "/" + repository.reps(policyId).size()
                 + "\n\n发布后仍无首单，请跟进推广。 No deal signed under it yet: please follow up.";
-        notifications.send(new NotificationRequest(key, Channel.DINGTALK, directors, title, text, processInstanceId, policyId));
+        notifications.send(new NotificationRequest(key, Channel.DINGTALK, directors, title, text, processInstanceId, policyId,
+                links.processInstance(processInstanceId)));
         repository.escalated(policyId, clock.now());
     }
 

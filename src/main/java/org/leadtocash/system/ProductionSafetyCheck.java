@@ -13,7 +13,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Refuses to start the {@code postgres} (production) profile with known credentials: the demo set-up (its users'
- * passwords equal their ids), a weak or default admin password, or a demo channel key. Runs before any bean exists,
+ * passwords equal their ids), a weak or default admin password, or a demo channel key; nor with a DingTalk or WeCom
+ * robot but no public base URL, whose messages would carry no link to their task. Runs before any bean exists,
  * so nothing is written to the database first.
  */
 public class ProductionSafetyCheck implements EnvironmentPostProcessor {
@@ -48,8 +49,14 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor {
                                 + ": demo or short channel keys are refused (at least 16 characters)");
                     }
                 }));
+        boolean chat = !env.getProperty("leadtocash.notify.dingtalk.webhook-url", "").isBlank()
+                || !env.getProperty("leadtocash.notify.wecom.webhook-url", "").isBlank();
+        if (chat && env.getProperty("leadtocash.notify.public-base-url", "").isBlank()) {
+            problems.add("leadtocash.notify.public-base-url: DingTalk and WeCom messages link to their Tasklist task;"
+                    + " set PUBLIC_BASE_URL to the address users open, e.g. https://crm.example.cn");
+        }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Refusing to start the postgres profile with default credentials:\n - "
+            throw new IllegalStateException("Refusing to start the postgres profile with default credentials or missing settings:\n - "
                     + String.join("\n - ", problems));
         }
     }

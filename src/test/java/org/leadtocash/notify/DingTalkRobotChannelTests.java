@@ -61,6 +61,22 @@ class DingTalkRobotChannelTests {
     }
 
     @Test
+    void linksFollowTheTextAsMarkdownLinksBeforeTheMentionsOrAsPlainUrlsInAText() {
+        Link task = new Link("打开任务 Open the task", "https://crm.example.cn/camunda/app/tasklist/default/#/?task=t-1");
+        channel(robot.url(), SECRET).deliver(new NotificationRequest("key-1", Channel.DINGTALK,
+                List.of(new Recipient("li.rep", "13900002222")), "提醒", "请处理", "pi-1", "L-42", List.of(task)));
+        channel(robot.url(), SECRET).deliver(new NotificationRequest("key-2", Channel.DINGTALK,
+                List.of(new Recipient("li.rep", "13900002222")), null, "请处理", "pi-1", "L-42", List.of(task)));
+
+        assertThat(robot.accepted()).extracting(DingTalkRobotStandIn.Message::msgtype).containsExactly("markdown", "text");
+        assertThat(robot.accepted().get(0).text()).isEqualTo("请处理\n\n[打开任务 Open the task]"
+                + "(https://crm.example.cn/camunda/app/tasklist/default/#/?task=t-1)\n\n@13900002222");
+        assertThat(robot.accepted().get(0).atMobiles()).containsExactly("13900002222");
+        assertThat(robot.accepted().get(1).text()).isEqualTo("请处理\n\n打开任务 Open the task: "
+                + "https://crm.example.cn/camunda/app/tasklist/default/#/?task=t-1\n\n@13900002222");
+    }
+
+    @Test
     void mentionsNobodyWhenRecipientsHaveNoMobile() {
         channel(robot.url(), SECRET).deliver(request("提醒", "无手机号 no mobile", new Recipient("wang", null)));
 

@@ -56,6 +56,18 @@ class WeComRobotChannelTests {
     }
 
     @Test
+    void linksFollowTheTextAsMarkdownLinksAndAreNeverCut() {
+        Link task = new Link("打开任务 Open the task", "https://crm.example.cn/camunda/app/tasklist/default/#/?task=t-1");
+        channel(robot.url()).deliver(new NotificationRequest("k", Channel.WECOM, List.of(new Recipient("a", null)),
+                "T", "回款".repeat(1000), null, null, List.of(task)));
+
+        String content = robot.accepted().get(0).content();
+        assertThat(content.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
+        assertThat(content).startsWith("### T\n\n回款").endsWith("…\n\n[打开任务 Open the task]"
+                + "(https://crm.example.cn/camunda/app/tasklist/default/#/?task=t-1)");
+    }
+
+    @Test
     void aWrongKeyIsAFailureWithWeComsErrcode() {
         String wrongKey = robot.url().replace("wecom-key-1", "other");
 

@@ -43,6 +43,18 @@ class ProductionSafetyCheckTests {
     }
 
     @Test
+    void refusesAChatRobotWithoutThePublicBaseUrlItsTaskLinksNeed() {
+        for (String robot : new String[] {"leadtocash.notify.dingtalk.webhook-url", "leadtocash.notify.wecom.webhook-url"}) {
+            MockEnvironment env = postgres().withProperty(robot, "https://robot.example.cn/send?key=k");
+            assertThatThrownBy(() -> check.postProcessEnvironment(env, new SpringApplication()))
+                    .as(robot).hasMessageContaining("leadtocash.notify.public-base-url");
+            env.setProperty("leadtocash.notify.public-base-url", "https://crm.example.cn");
+            assertThatCode(() -> check.postProcessEnvironment(env, new SpringApplication())).as(robot)
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void acceptsStrongCredentialsOnPostgresAndAnythingOutsideIt() {
         MockEnvironment strong = postgres().withProperty("camunda.bpm.admin-user.id", "opsadmin")
                 .withProperty("camunda.bpm.admin-user.password", "x7Kq-93vLp-Wm21")
