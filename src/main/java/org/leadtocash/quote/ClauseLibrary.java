@@ -116,6 +116,26 @@ class ClauseLibrary {
     }
 
     /**
+     * The clause types the product requires — each active type it names plus each active type that applies to all —
+     * that have no version in force today for it (neither its own text nor the default). A quote or contract for the
+     * product is refused while this is not empty (R-10): it would silently go out without a required clause.
+     */
+    public List<ClauseType> withoutTextFor(Product product) {
+        LocalDate today = clock.today();
+        Set<String> named = new HashSet<>(product.clauseTypes());
+        return clauses.types().stream().filter(ClauseType::active).filter(t -> t.appliesToAll() || named.contains(t.code()))
+                .filter(t -> clauses.inForce(t.code(), product.model(), today).isEmpty()).toList();
+    }
+
+    /** The rule broken by {@link #withoutTextFor}, for a field naming the product. */
+    FieldError missingText(String field, Product product, ClauseType type) {
+        return new FieldError(field, "required-clause-text", "产品 " + product.model() + " 需要条款 " + type.name()
+                + "，但没有已发布的版本 / required clause has no published text: product " + product.model()
+                + " requires clause type " + type.code() + " and it has no version in force on " + clock.today()
+                + "; legal publishes one (发布条款版本 Publish a clause version) first");
+    }
+
+    /**
      * The versions in force today of the given types plus every type that applies to all quotes, ordered by type code.
      * A type with no version in force yet is left out.
      *
