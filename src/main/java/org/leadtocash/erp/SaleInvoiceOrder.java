@@ -14,12 +14,14 @@ import java.util.List;
  * @param date         invoice date (开票日期)
  * @param bankName     our receiving bank (收款银行)
  * @param bankAccount  our receiving bank account (本单位银行账号, U8 {@code cbaccount})
+ * @param sellerTaxNumber our tax number (销方纳税人识别号), which U8 checks against its own account
  * @param entries      at least one line
  * @param netTotal     sum of the lines' net amounts
  * @param taxTotal     sum of the lines' VAT
  * @param total        sum of the lines' totals; netTotal + taxTotal = total to the cent
  */
 public record SaleInvoiceOrder(String bizId, String customerCode, String customerName, String salesperson,
-                               LocalDate date, String bankName, String bankAccount, List<SaleInvoiceEntry> entries,
+                               LocalDate date, String bankName, String bankAccount, String sellerTaxNumber,
+                               List<SaleInvoiceEntry> entries,
                                BigDecimal netTotal, BigDecimal taxTotal, BigDecimal total) {
 }

@@ -19,6 +19,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class SaleInvoicePayload {
     static final int MAX_BIZ_ID = 64;
+    /**
+     * Header custom item 1 (表头自定义项1) carries our tax number (销方税号): the OpenAPI sale invoice has no field of its
+     * own for it (U8 knows its account's number), so the U8 set-up names this item 销方税号 and checks it.
+     */
+    static final String SELLER_TAX_NUMBER_FIELD = "define1";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
@@ -55,6 +60,7 @@ final class SaleInvoicePayload {
         blank(problems, "customerName", o.customerName());
         blank(problems, "salesperson", o.salesperson());
         blank(problems, "bankAccount", o.bankAccount());
+        blank(problems, "sellerTaxNumber", o.sellerTaxNumber());
         if (o.date() == null) {
             problems.add("date: must be set");
         }
@@ -127,6 +133,7 @@ final class SaleInvoicePayload {
         putIfSet(inv, "customername", o.customerName());
         putIfSet(inv, "personcode", o.salesperson());
         putIfSet(inv, "cbaccount", o.bankAccount());
+        putIfSet(inv, SELLER_TAX_NUMBER_FIELD, o.sellerTaxNumber());
         inv.put("businesstype", "普通销售");
         inv.put("foreigncurrency", "人民币");
         inv.put("currencyrate", "1");

@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The three Yonyou U8 OpenAPI calls of a hand-off — token, tradeid, {@code saleinvoice/add?sync=1} — over HTTPS with
+ * The three Yonyou U8 OpenAPI calls of a hand-off — token, tradeid, {@code saleinvoice/add?sync=1} (or, for the customer
+ * archive, {@code customer/add?sync=1}) — over HTTPS with
  * JSON answers (read whatever the content type; errcode as string or number). The token is cached until shortly before
  * it expires. Unreachable, non-2xx, unreadable answers and a refused token or tradeid throw
  * {@link U8UnavailableException}; an invalid-token errcode fetches a new token and repeats the call once. Exception
@@ -36,6 +37,7 @@ final class U8Client {
     static final String TOKEN_PATH = "/system/token";
     static final String TRADEID_PATH = "/system/tradeid";
     static final String SALE_INVOICE_ADD_PATH = "/api/saleinvoice/add";
+    static final String CUSTOMER_ADD_PATH = "/api/customer/add";
     static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(7200);
     private static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(U8Client.class);
@@ -93,7 +95,12 @@ final class U8Client {
      * answer, whatever its errcode, except token errors (handled here).
      */
     Answer addSaleInvoice(String tradeId, String bizId, String payloadJson) {
-        Reply reply = withToken("saleinvoice/add", token -> {
+        return add("saleinvoice/add", SALE_INVOICE_ADD_PATH, tradeId, bizId, payloadJson);
+    }
+
+    /** Posts an add of the archive or voucher at {@code path}, with the same parameters as {@link #addSaleInvoice}. */
+    Answer add(String what, String path, String tradeId, String bizId, String payloadJson) {
+        Reply reply = withToken(what, token -> {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("from_account", properties.fromAccount());
             query.put("to_account", properties.toAccount());
@@ -102,7 +109,7 @@ final class U8Client {
             query.put("tradeid", tradeId);
             query.put("biz_id", bizId);
             query.put("sync", "1");
-            return post("saleinvoice/add", SALE_INVOICE_ADD_PATH, query, payloadJson);
+            return post(what, path, query, payloadJson);
         });
         JsonNode json = reply.json();
         return new Answer(reply.errcode(), reply.errmsg(), text(json, "id"), text(json, "tradeid"), reply.body());

@@ -27,11 +27,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * (U8 then answers without creating a second voucher), because U8 offers no query by biz_id or tradeid.
  * docs/design/u8-hand-off.md has the steps and the crash cases.
  *
+ * <p>A customer goes to U8's customer archive ({@code customer/add}) the same way, once per credit code, under the
+ * key {@code CUS-<code>} in the same log, because U8 refuses a sale invoice for a customer code it does not know.
+ *
  * <p>Log timestamps and claim ages use the engine clock; the token's expiry uses the system clock.
  */
 @Service
 public class U8HandOff {
     static final String NOT_CONFIGURED = "未配置U8，已导出待财务导入 not sent: exported for finance to import";
+    /** The hand-off log key of a customer archive add starts so; an invoice request id never does. */
+    static final String CUSTOMER_BIZ_PREFIX = "CUS-";
     private static final Logger log = LoggerFactory.getLogger(U8HandOff.class);
 
     private final HandOffLog handOffLog;
@@ -80,8 +85,54 @@ public class U8HandOff {
      */
     public HandOffResult handOff(SaleInvoiceOrder order) {
         SaleInvoicePayload.checkStructure(order);
-        String bizId = order.bizId();
-        String payload = SaleInvoicePayload.json(order, properties, mapper);
+        if (order.bizId().startsWith(CUSTOMER_BIZ_PREFIX)) {
+            throw new IllegalArgumentException("bizId must not start with " + CUSTOMER_BIZ_PREFIX + ", the customer archive's keys");
+        }
+        return write(new Write(order.bizId(), "saleinvoice/add", U8Client.SALE_INVOICE_ADD_PATH,
+                SaleInvoicePayload.json(order, properties, mapper), SaleInvoicePayload.problems(order),
+                "开票信息不完整或不一致 invalid invoice data: "));
+    }
+
+    /**
+     * Adds the customer to U8's customer archive once per credit code ({@link U8Customer#bizId()}), exactly as a sale
+     * invoice is handed off: a later call for the same code sends nothing and answers ALREADY_ACCEPTED.
+     *
+     * @throws U8RejectedException        U8 (or our check before sending) refused the customer
+     * @throws U8UnavailableException     U8 could not be reached; call again later (the same request is resent)
+     * @throws HandOffInProgressException another node is adding the same customer; call again later
+     */
+    public HandOffResult addCustomer(U8Customer customer) {
+        if (customer == null) {
+            throw new IllegalArgumentException("customer must not be null");
+        }
+        return write(new Write(customer.bizId(), "customer/add", U8Client.CUSTOMER_ADD_PATH,
+                CustomerPayload.json(customer, mapper), CustomerPayload.problems(customer),
+                "客户档案信息不完整 invalid customer data: "));
+    }
+
+    /** Where the customer with this credit code stands in the hand-off log. */
+    public enum ArchiveStatus {
+        /** never handed to U8 by this app (a customer from before, kept in U8 by hand) */
+        NOT_TRIED,
+        /** tried and not (yet) accepted: in flight, failed or rejected */
+        PENDING,
+        /** U8 has it, or (no U8 configured) finance was given it to enter */
+        DONE
+    }
+
+    public ArchiveStatus customerArchiveStatus(String code) {
+        String bizId = CUSTOMER_BIZ_PREFIX + (code == null ? "" : code.strip());
+        return inNewTransaction(() -> handOffLog.findDone(bizId).isPresent() ? ArchiveStatus.DONE
+                : handOffLog.list(bizId, null, 1).isEmpty() ? ArchiveStatus.NOT_TRIED : ArchiveStatus.PENDING);
+    }
+
+    /** One add call: the log key, U8's path, the exact body and the rules it breaks. */
+    private record Write(String bizId, String what, String path, String payload, List<String> problems, String problemPrefix) {
+    }
+
+    private HandOffResult write(Write write) {
+        String bizId = write.bizId();
+        String payload = write.payload();
         return once.run(bizId, new OncePerKey.Attempt<>() {
             @Override
             public Claim claim(String token, Instant now) {
@@ -90,7 +141,7 @@ public class U8HandOff {
 
             @Override
             public HandOffResult send(Claim claim) {
-                return underClaim(order, payload, claim);
+                return underClaim(write, claim);
             }
 
             @Override
@@ -119,8 +170,9 @@ public class U8HandOff {
     }
 
     /** Resends the request of a taken-over attempt, or checks the data and sends it with a committed tradeid. */
-    private HandOffResult underClaim(SaleInvoiceOrder order, String payload, Claim claim) {
-        String bizId = order.bizId();
+    private HandOffResult underClaim(Write write, Claim claim) {
+        String bizId = write.bizId();
+        String payload = write.payload();
         if (claim.tradeId() != null) {
             // taken over from a node that died after committing the tradeid: U8 may have this very request
             if (!properties.configured()) {
@@ -139,11 +191,11 @@ public class U8HandOff {
                         + " changed since, the change goes with a later hand-off if U8 rejects this one", claim.id(),
                         bizId);
             }
-            return send(claim, claim.tradeId(), claim.payload());
+            return send(write, claim, claim.tradeId(), claim.payload());
         }
-        List<String> problems = SaleInvoicePayload.problems(order);
+        List<String> problems = write.problems();
         if (!problems.isEmpty()) {
-            String errmsg = "开票信息不完整或不一致 invalid invoice data: " + String.join("; ", problems);
+            String errmsg = write.problemPrefix() + String.join("; ", problems);
             finishUnsuccessful(claim, AttemptOutcome.REJECTED, U8RejectedException.LOCAL_VALIDATION, errmsg,
                     "not sent: checked before sending");
             throw new U8RejectedException(U8RejectedException.LOCAL_VALIDATION, errmsg);
@@ -162,20 +214,21 @@ public class U8HandOff {
             throw new HandOffInProgressException("the claim on sale invoice " + bizId + " was taken over by"
                     + " another node before sending; nothing sent here");
         }
-        return send(claim, tradeId, payload);
+        return send(write, claim, tradeId, payload);
     }
 
-    /** Sends saleinvoice/add and records U8's answer. */
-    private HandOffResult send(Claim claim, String tradeId, String sent) {
+    /** Sends the add and records U8's answer. */
+    private HandOffResult send(Write write, Claim claim, String tradeId, String sent) {
         String bizId = claim.bizId();
         U8Client.Answer answer;
         try {
-            answer = client.addSaleInvoice(tradeId, bizId, sent);
+            answer = client.add(write.what(), write.path(), tradeId, bizId, sent);
         } catch (RuntimeException e) {
             throw failed(claim, bizId, e);
         }
         afterU8Answered.accept(answer);
-        boolean duplicate = !answer.ok() && properties.duplicateErrcodes().contains(answer.errcode());
+        boolean duplicate = !answer.ok() && (properties.duplicateErrcodes().contains(answer.errcode())
+                || write.path().equals(U8Client.CUSTOMER_ADD_PATH) && alreadyInArchive(answer));
         if (answer.ok() || duplicate) {
             if (duplicate) {
                 log.info("U8 answered sale invoice {} (tradeid {}) as a repeat of an accepted request: errcode {}, {}",
@@ -183,10 +236,19 @@ public class U8HandOff {
             }
             return accepted(bizId, tradeId, sent, answer, claim);
         }
-        log.warn("U8 rejected sale invoice {} (tradeid {}): errcode {}, errmsg {}", bizId, tradeId, answer.errcode(),
+        log.warn("U8 rejected {} {} (tradeid {}): errcode {}, errmsg {}", write.what(), bizId, tradeId, answer.errcode(),
                 answer.errmsg());
         finishUnsuccessful(claim, AttemptOutcome.REJECTED, answer.errcode(), answer.errmsg(), null);
         throw new U8RejectedException(answer.errcode(), answer.errmsg());
+    }
+
+    /**
+     * U8 answered a customer add with "客户编码…已存在" (the code exists already): a customer entered in U8 by hand before
+     * this app knew it, which is what the add was for.
+     */
+    private static boolean alreadyInArchive(U8Client.Answer answer) {
+        String msg = answer.errmsg() == null ? "" : answer.errmsg();
+        return msg.contains("已存在") || msg.toLowerCase(java.util.Locale.ROOT).contains("already exists");
     }
 
     /** The tradeid of the previous attempt when that one FAILED with the same payload: U8 may have it. */

@@ -15,6 +15,7 @@ import org.leadtocash.shared.InvalidInputException;
 import org.leadtocash.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +33,11 @@ public class CustomerBook {
     private final CustomerRepository customers;
     private final LeadRepository leads;
     private final EngineClock clock;
+    private final ApplicationEventPublisher events;
 
-    CustomerBook(LicenceRules rules, CustomerRepository customers, LeadRepository leads, EngineClock clock) {
+    CustomerBook(LicenceRules rules, CustomerRepository customers, LeadRepository leads, EngineClock clock,
+                 ApplicationEventPublisher events) {
+        this.events = events;
         this.rules = rules;
         this.customers = customers;
         this.leads = leads;
@@ -94,7 +98,18 @@ public class CustomerBook {
         return register(registration, recordedBy);
     }
 
+    /** Stores the licence; the first licence of a customer is announced as {@link CustomerRecorded}. */
     private String store(CustomerRecord existing, CustomerRegistration r, String by) {
+        String id = storeLicence(existing, r, by);
+        if (existing == null || !existing.licenceRecorded()) {
+            BusinessLicence l = r.licence();
+            events.publishEvent(new CustomerRecorded(id, l.creditCode(), l.companyName(), l.address(),
+                    r.ownerId() != null ? r.ownerId() : existing == null ? null : existing.ownerId()));
+        }
+        return id;
+    }
+
+    private String storeLicence(CustomerRecord existing, CustomerRegistration r, String by) {
         var now = clock.now();
         if (existing == null) {
             String id = UUID.randomUUID().toString();

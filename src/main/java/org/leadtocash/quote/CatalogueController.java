@@ -10,6 +10,7 @@ import org.leadtocash.shared.FieldError;
 import org.leadtocash.shared.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Group {@code regional-director} only (403 otherwise).</li>
  * <li>{@code GET /api/catalogue/clause-types}: each type with the products that require it;
  * {@code POST /api/catalogue/clause-types} {@code {"code":"DATA_SECURITY","name":"数据安全条款 Data security","locked":true,
- * "requiredFor":["GW-100"]}} → 201; {@code PUT /api/catalogue/clause-types/{code}}. Group {@code legal} only.</li>
+ * "requiredFor":["GW-100"]}} → 201; {@code PUT /api/catalogue/clause-types/{code}} (a {@code requiredFor} given replaces
+ * the whole list; left out, the list stays); {@code POST} / {@code DELETE /api/catalogue/clause-types/{code}/required-for/{model}}
+ * add or remove one product and keep the others. Group {@code legal} only.</li>
  * <li>{@code GET /api/catalogue/clause-types/{code}/versions}; {@code POST …/versions}
  * {@code {"productModel":"JM-200","effectiveDate":"2027-01-01","text":"…"}} (no productModel: the default text of every
  * product) → 201. Group {@code legal} only.</li>
@@ -125,6 +128,20 @@ class CatalogueController {
         library.type(code);
         return details(library.saveType(new ClauseLibrary.TypeChange(code, body.name(), body.locked(), body.appliesToAll(),
                 body.active(), body.requiredFor()), currentUser.id(), currentUser.groups()));
+    }
+
+    /** One more product requires the type; the others keep requiring it. */
+    @PostMapping("/api/catalogue/clause-types/{code}/required-for/{model}")
+    public ClauseTypeDetails addRequiredFor(@PathVariable String code, @PathVariable String model) {
+        library.changeRequiredFor(code, List.of(model), List.of(), currentUser.id(), currentUser.groups(), "model", "model");
+        return details(library.type(code));
+    }
+
+    /** The product no longer requires the type; the others keep requiring it. */
+    @DeleteMapping("/api/catalogue/clause-types/{code}/required-for/{model}")
+    public ClauseTypeDetails removeRequiredFor(@PathVariable String code, @PathVariable String model) {
+        library.changeRequiredFor(code, List.of(), List.of(model), currentUser.id(), currentUser.groups(), "model", "model");
+        return details(library.type(code));
     }
 
     @GetMapping("/api/catalogue/clause-types/{code}/versions")

@@ -16,8 +16,14 @@ public final class CatalogueUpkeepProcesses {
         public static final String LOCKED = "locked";
         public static final String APPLIES_TO_ALL = "appliesToAll";
         public static final String ACTIVE = "active";
-        /** comma-separated product models */
+        /** comma-separated product models that replace the whole list (earlier forms and API-like starts) */
         public static final String REQUIRED_FOR = "requiredFor";
+        /** comma-separated product models that come to require the type; the others keep it */
+        public static final String REQUIRED_FOR_ADD = "requiredForAdd";
+        /** comma-separated product models that no longer require the type; the others keep it */
+        public static final String REQUIRED_FOR_REMOVE = "requiredForRemove";
+        /** a flag select's value that leaves the flag as it is ({@code "true"} / {@code "false"} set it) */
+        public static final String KEEP = "keep";
 
         private ClauseTypes() {
         }

@@ -116,6 +116,26 @@ class ClauseLibrary {
     }
 
     /**
+     * The clause types the product requires — each active type it names plus each active type that applies to all —
+     * that have no version in force today for it (neither its own text nor the default). A quote or contract for the
+     * product is refused while this is not empty (R-10): it would silently go out without a required clause.
+     */
+    public List<ClauseType> withoutTextFor(Product product) {
+        LocalDate today = clock.today();
+        Set<String> named = new HashSet<>(product.clauseTypes());
+        return clauses.types().stream().filter(ClauseType::active).filter(t -> t.appliesToAll() || named.contains(t.code()))
+                .filter(t -> clauses.inForce(t.code(), product.model(), today).isEmpty()).toList();
+    }
+
+    /** The rule broken by {@link #withoutTextFor}, for a field naming the product. */
+    FieldError missingText(String field, Product product, ClauseType type) {
+        return new FieldError(field, "required-clause-text", "产品 " + product.model() + " 需要条款 " + type.name()
+                + "，但没有已发布的版本 / required clause has no published text: product " + product.model()
+                + " requires clause type " + type.code() + " and it has no version in force on " + clock.today()
+                + "; legal publishes one (发布条款版本 Publish a clause version) first");
+    }
+
+    /**
      * The versions in force today of the given types plus every type that applies to all quotes, ordered by type code.
      * A type with no version in force yet is left out.
      *
@@ -300,6 +320,60 @@ class ClauseLibrary {
                 existing == null ? "added" : "changed", userId, saved.locked(), saved.appliesToAll(), saved.active(),
                 clauses.requiringProducts(code));
         return saved;
+    }
+
+    /**
+     * Adds products to and removes products from those that require the type, leaving every other product as it is
+     * (legal only). Adding a product that already requires it, or removing one that does not, changes nothing.
+     *
+     * @param addField    the field named when a product to add is no catalogue product
+     * @param removeField the field named when a product to remove is unknown
+     * @return the products that require the type afterwards
+     * @throws AccessDeniedException unless the user is in group {@code legal}
+     * @throws NotFoundException     for an unknown type
+     * @throws InvalidInputException naming {@code addField} for a product not in the catalogue
+     */
+    @Transactional
+    public List<String> changeRequiredFor(String typeCode, Collection<String> add, Collection<String> remove, String userId,
+                                          Collection<String> userGroups, String addField, String removeField) {
+        if (userId == null || userId.isBlank() || userGroups == null || !userGroups.contains(PUBLISHER_GROUP)) {
+            throw new AccessDeniedException("只有法务组(legal)可以维护条款类型 only members of group 'legal' may add or change clause types");
+        }
+        ClauseType type = clauses.lockType(normalize(typeCode)).orElseThrow(() -> unknownType(typeCode));
+        List<String> adding = models(add);
+        List<String> removing = models(remove);
+        List<String> unknown = adding.stream().filter(m -> !products.exists(m)).toList();
+        List<FieldError> errors = new ArrayList<>();
+        if (!unknown.isEmpty()) {
+            errors.add(new FieldError(addField, "known-product", "不是目录中的产品型号 no product of the catalogue: " + unknown
+                    + "; known: " + products.products().stream().map(Product::model).toList()));
+        }
+        List<String> both = adding.stream().filter(removing::contains).toList();
+        if (!both.isEmpty()) {
+            errors.add(new FieldError(removeField, "add-or-remove", "同一产品不能既加上又去掉 a product is either added or removed, "
+                    + "not both: " + both));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<String> before = clauses.requiringProducts(type.code());
+        adding.stream().filter(m -> !before.contains(m)).forEach(m -> clauses.addRequirement(type.code(), m));
+        removing.stream().filter(before::contains).forEach(m -> clauses.removeRequirement(type.code(), m));
+        List<String> after = clauses.requiringProducts(type.code());
+        log.info("Clause type {} required for {} by {} (added {}, removed {}; before {})", type.code(), after, userId, adding,
+                removing, before);
+        return after;
+    }
+
+    private static List<String> models(Collection<String> models) {
+        List<String> clean = new ArrayList<>();
+        for (String m : models == null ? List.<String>of() : models) {
+            String model = m == null ? "" : m.strip();
+            if (!model.isEmpty() && !clean.contains(model)) {
+                clean.add(model);
+            }
+        }
+        return clean;
     }
 
     /** The products whose quotes carry the type besides those that apply to all. */

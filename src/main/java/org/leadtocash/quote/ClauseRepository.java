@@ -117,6 +117,15 @@ class ClauseRepository {
                 .param(typeCode).query(String.class).list();
     }
 
+    void addRequirement(String typeCode, String productModel) {
+        jdbc.sql("INSERT INTO product_clause_type (product_model, clause_type) VALUES (?, ?)").params(productModel, typeCode).update();
+    }
+
+    void removeRequirement(String typeCode, String productModel) {
+        jdbc.sql("DELETE FROM product_clause_type WHERE clause_type = ? AND product_model = ?").params(typeCode, productModel)
+                .update();
+    }
+
     /** Replaces the products that require the type. */
     void requireFor(String typeCode, Collection<String> productModels) {
         jdbc.sql("DELETE FROM product_clause_type WHERE clause_type = ?").param(typeCode).update();

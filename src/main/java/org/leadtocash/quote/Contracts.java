@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.leadtocash.lead.DealSigned;
 import org.leadtocash.quote.QuoteToInvoiceProcess.ReviewDecision;
 import org.leadtocash.shared.EngineClock;
+import org.leadtocash.shared.FieldError;
 import org.leadtocash.shared.InvalidInputException;
 import org.leadtocash.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,6 +56,7 @@ class Contracts {
         if (quote.status() != QuoteStatus.ACCEPTED) {
             throw new IllegalStateException("quote " + quoteId + " is " + quote.status() + ", not ACCEPTED");
         }
+        requireClauseTexts(quote.lines());
         List<String> changes = new ArrayList<>();
         List<AttachedClause> fromQuote = quote.clauses().stream().map(qc -> new AttachedClause(qc.typeCode(), qc.typeName(),
                 qc.versionId(), qc.version(), qc.locked(), qc.text(), qc.version(), qc.productModel())).toList();
@@ -64,6 +66,27 @@ class Contracts {
                 processInstanceId, clock.now());
         contracts.insert(contract);
         return get(contract.id());
+    }
+
+    /**
+     * Refuses a contract whose products require a clause type with no text in force (R-10), naming the line, the
+     * product and the type: the rep's "accepted" answer is rolled back with this message until legal publishes one.
+     */
+    private void requireClauseTexts(List<PricedLine> lines) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String field = "lines[" + i + "].productModel";
+            Product product;
+            try {
+                product = catalogue.product(lines.get(i).productModel());
+            } catch (NotFoundException e) {
+                continue; // taken out of the catalogue since the quote: its clauses stay as quoted
+            }
+            library.withoutTextFor(product).forEach(t -> errors.add(library.missingText(field, product, t)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     /**

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * never sends an invoice request U8 already accepted again (its hand-off log); without U8 configured it exports the
  * payload for finance and answers EXPORTED_NOT_SENT. While the company profile is incomplete nothing is sent: the job
  * fails with the missing fields named and, once retries are spent, is an incident an operator retries after the
- * administrator completed the profile.
+ * administrator completed the profile. A customer whose add to U8's customer archive was tried and has not succeeded
+ * yet (an outage, an incident of {@code U8CustomerArchiveProcess}) is added first, exactly once, so U8 never sees the
+ * invoice before the customer; a customer this app never sent (kept in U8 by hand) is not.
  */
 @Component("handOffToU8Delegate")
 class HandOffToU8Delegate implements JavaDelegate {
@@ -29,8 +31,11 @@ class HandOffToU8Delegate implements JavaDelegate {
     private final InvoiceRequests invoiceRequests;
     private final U8HandOff u8;
     private final CompanyProfile companyProfile;
+    private final U8CustomerArchive archive;
 
-    public HandOffToU8Delegate(InvoiceRequests invoiceRequests, U8HandOff u8, CompanyProfile companyProfile) {
+    public HandOffToU8Delegate(InvoiceRequests invoiceRequests, U8HandOff u8, CompanyProfile companyProfile,
+                               U8CustomerArchive archive) {
+        this.archive = archive;
         this.invoiceRequests = invoiceRequests;
         this.u8 = u8;
         this.companyProfile = companyProfile;
@@ -43,6 +48,9 @@ class HandOffToU8Delegate implements JavaDelegate {
         companyProfile.requireComplete(PURPOSE);
         HandOffResult result;
         try {
+            if (u8.customerArchiveStatus(request.customerCreditCode()) == U8HandOff.ArchiveStatus.PENDING) {
+                u8.addCustomer(archive.customer(request.customerId()));
+            }
             result = u8.handOff(InvoiceRequests.order(request));
         } catch (U8RejectedException rejected) {
             invoiceRequests.recordRejection(id, rejected.errcode(), rejected.errmsg());

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InvoiceRepository {
     private static final String COLUMNS = "id, contract_id, quote_id, customer_id, customer_name, customer_credit_code, rep_id, "
-            + "net_amount, tax_amount, total_amount, bank_name, bank_account, invoice_date, status, created_at";
+            + "net_amount, tax_amount, total_amount, bank_name, bank_account, seller_tax_number, invoice_date, status, created_at";
 
     /** One U8 verdict as recorded. */
     record Verdict(String invoiceRequestId, String outcome, String errcode, String errmsg, Instant recordedAt) {
@@ -32,10 +32,10 @@ class InvoiceRepository {
     }
 
     void insert(InvoiceRequest r, String processInstanceId) {
-        jdbc.sql("INSERT INTO invoice_request (" + COLUMNS + ", process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO invoice_request (" + COLUMNS + ", process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.contractId(), r.quoteId(), r.customerId(), r.customerName(), r.customerCreditCode(),
                         r.repId(), r.netAmount(), r.taxAmount(), r.totalAmount(), r.bankName(), r.bankAccount(),
-                        r.invoiceDate(), r.status(), ts(r.createdAt()), processInstanceId)
+                        r.sellerTaxNumber(), r.invoiceDate(), r.status(), ts(r.createdAt()), processInstanceId)
                 .update();
         for (InvoiceLine l : r.lines()) {
             jdbc.sql("INSERT INTO invoice_line (invoice_request_id, line_no, product_model, product_name, quantity, tax_rate, "
@@ -104,7 +104,7 @@ class InvoiceRepository {
     private static InvoiceRequest request(ResultSet rs, List<InvoiceLine> lines) throws SQLException {
         return new InvoiceRequest(rs.getString("id"), rs.getString("contract_id"), rs.getString("quote_id"), customer(rs),
                 rs.getString("rep_id"), amounts(rs, "net_amount", "tax_amount", "total_amount"), rs.getString("bank_name"),
-                rs.getString("bank_account"), date(rs, "invoice_date"), lines, rs.getString("status"),
+                rs.getString("bank_account"), rs.getString("seller_tax_number"), date(rs, "invoice_date"), lines, rs.getString("status"),
                 instant(rs, "created_at"));
     }
 }

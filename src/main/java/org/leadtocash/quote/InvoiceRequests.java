@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Invoice requests (R-13, R-14). Generated from the approved contract: per line, the tax-inclusive total is split by
  * its VAT rate (net = total / (1 + rate) HALF_UP to the fen, tax = total − net), so net + tax = total on every line
- * and, summed, in total; the receiving bank and account are the company profile's, and a request is refused (an
+ * and, summed, in total; the receiving bank and account and the seller's tax number are the company profile's, and a
+ * request is refused (an
  * incident naming the missing fields) while the profile is incomplete. Handed to U8 as
  * a sale invoice; every verdict is recorded for the invoicing error rate; finance corrects the invoice fields U8
  * rejected.
@@ -75,7 +76,7 @@ class InvoiceRequests {
         List<InvoiceLine> lines = lines(c.lines());
         Instant now = clock.now();
         InvoiceRequest request = InvoiceRequest.created(QuoteIds.next("INV", now, clock.zone()), c, lines,
-                company.bankName(), company.bankAccount(), clock.today(), now);
+                company.bankName(), company.bankAccount(), company.taxNumber(), clock.today(), now);
         invoices.insert(request, processInstanceId);
         return find(request.id());
     }
@@ -98,7 +99,7 @@ class InvoiceRequests {
                 l.quantity(), percent(l.taxRate()), l.unitPriceInclTax(), l.netAmount(), l.taxAmount(), l.totalAmount()))
                 .toList();
         return new SaleInvoiceOrder(r.id(), r.customerCreditCode(), r.customerName(), r.repId(), r.invoiceDate(),
-                r.bankName(), r.bankAccount(), entries, r.netAmount(), r.taxAmount(), r.totalAmount());
+                r.bankName(), r.bankAccount(), r.sellerTaxNumber(), entries, r.netAmount(), r.taxAmount(), r.totalAmount());
     }
 
     /** 0.13 → 13; 0.095 → 9.5 */

@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * throws {@link InvalidInputException} naming every field and rule broken, so the form or API caller can fix them
  * all at once. R-06: only the customer's owner quotes it. R-15: the rebate follows the customer's own store tier; a
  * rep does not pick it (a {@code customerTier} sent by an API client must be that tier). R-30: the start form may
- * carry a new customer's business licence instead of an existing customer. Edited prices: {@link PriceEditValidator}.
+ * carry a new customer's business licence instead of an existing customer. R-10: a product whose required clause has
+ * no text in force is refused, so no quote leaves a required clause out. Edited prices: {@link PriceEditValidator}.
  */
 @Component
 class QuoteValidator {
@@ -43,10 +44,13 @@ class QuoteValidator {
     private final CustomerBook customerBook;
     private final StoreTiers tiers;
     private final Catalogue catalogue;
+    private final ClauseLibrary clauses;
     private final EngineClock clock;
 
-    QuoteValidator(LeadQueries leads, CustomerBook customerBook, StoreTiers tiers, Catalogue catalogue, EngineClock clock) {
+    QuoteValidator(LeadQueries leads, CustomerBook customerBook, StoreTiers tiers, Catalogue catalogue, ClauseLibrary clauses,
+                   EngineClock clock) {
         this.leads = leads;
+        this.clauses = clauses;
         this.customerBook = customerBook;
         this.tiers = tiers;
         this.catalogue = catalogue;
@@ -178,6 +182,13 @@ class QuoteValidator {
             String qtyField = singleLine ? Vars.QUANTITY : "lines[" + i + "].quantity";
             Product product = product(QuoteInput.text(QuoteJson.text(line, "productModel")), modelField, errors);
             BigDecimal qty = QuoteInput.positive(line == null ? null : line.get("quantity"), qtyField, QuoteInput.MAX_QUANTITY, errors);
+            if (product != null) {
+                int before = errors.size();
+                clauses.withoutTextFor(product).forEach(t -> errors.add(clauses.missingText(modelField, product, t)));
+                if (errors.size() > before) {
+                    continue;
+                }
+            }
             if (product != null && qty != null) {
                 products.add(new OpenQuote.Line(product, qty));
             }

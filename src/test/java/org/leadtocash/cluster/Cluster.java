@@ -110,6 +110,7 @@ final class Cluster implements AutoCloseable {
         Cluster cluster = new Cluster(name, peers, u8, overrides);
         // the fixtures make a fresh customer for every quote
         u8.knowEveryCustomer();
+        u8.sellerTaxNumber(Fixtures.TAX_NUMBER);
         // the engine clock is static per JVM: a test class before this one must not have left it moved
         ClockUtil.reset();
         try {

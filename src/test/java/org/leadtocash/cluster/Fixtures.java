@@ -41,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are driven to legal's review by completing their tasks as the rep.
  */
 final class Fixtures {
+    /** Our company's tax number in the profile; the U8 stand-in's account has the same. */
+    static final String TAX_NUMBER = "91330106MA2H3K4L5N";
+
     static final List<String> REPS = List.of("clrep1", "clrep2", "clrep3", "clrep4");
     static final String MANAGER = "clmgr1";
     static final String DIRECTOR = "cldir1";
@@ -62,7 +65,7 @@ final class Fixtures {
      * texts; the company profile.
      */
     void seed() {
-        cluster.bean(CompanyProfile.class).save(new CompanyProfileEdit("杭州集群测试有限公司", "91330106MA2H3K4L5N",
+        cluster.bean(CompanyProfile.class).save(new CompanyProfileEdit("杭州集群测试有限公司", TAX_NUMBER,
                 "杭州市西湖区文三路 100 号 0571-8888 1234", "招商银行杭州分行", "5719 0123 4567 890", null), "cladmin");
         int i = 0;
         for (String rep : REPS) {

@@ -224,7 +224,7 @@ class U8HandOffTests {
         String failedTradeId = attempts().get(0).tradeId();
         SaleInvoiceOrder o = order("IR-3002");
         SaleInvoiceOrder otherAccount = new SaleInvoiceOrder(o.bizId(), o.customerCode(), o.customerName(),
-                o.salesperson(), o.date(), o.bankName(), "31009999000011112222", o.entries(), o.netTotal(),
+                o.salesperson(), o.date(), o.bankName(), "31009999000011112222", o.sellerTaxNumber(), o.entries(), o.netTotal(),
                 o.taxTotal(), o.total());
 
         HandOffResult result = handOff.handOff(otherAccount);
@@ -315,7 +315,7 @@ class U8HandOffTests {
         lines.set(1, new SaleInvoiceEntry(l.inventoryCode(), l.inventoryName(), l.quantity(), l.taxRatePercent(),
                 l.unitPriceInclTax(), l.netAmount(), new BigDecimal("260.37"), l.totalAmount()));
         SaleInvoiceOrder broken = new SaleInvoiceOrder(o.bizId(), o.customerCode(), o.customerName(), "", o.date(),
-                o.bankName(), o.bankAccount(), lines, o.netTotal(), o.taxTotal(), o.total());
+                o.bankName(), o.bankAccount(), o.sellerTaxNumber(), lines, o.netTotal(), o.taxTotal(), o.total());
 
         assertThatThrownBy(() -> handOff.handOff(broken))
                 .isInstanceOfSatisfying(U8RejectedException.class, e -> {
@@ -506,7 +506,7 @@ class U8HandOffTests {
         U8HandOff demo = node(U8Properties.notConfigured());
         SaleInvoiceOrder o = order("IR-6101");
         SaleInvoiceOrder noLines = new SaleInvoiceOrder(o.bizId(), o.customerCode(), o.customerName(),
-                o.salesperson(), o.date(), o.bankName(), o.bankAccount(), List.of(), BigDecimal.ZERO.setScale(2),
+                o.salesperson(), o.date(), o.bankName(), o.bankAccount(), o.sellerTaxNumber(), List.of(), BigDecimal.ZERO.setScale(2),
                 BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
 
         assertThatThrownBy(() -> demo.handOff(noLines))
@@ -531,9 +531,85 @@ class U8HandOffTests {
     void refusesAMissingBizId() {
         SaleInvoiceOrder o = order("IR-7001");
         assertThatThrownBy(() -> handOff.handOff(new SaleInvoiceOrder(" ", o.customerCode(), o.customerName(),
-                o.salesperson(), o.date(), o.bankName(), o.bankAccount(), o.entries(), o.netTotal(), o.taxTotal(),
+                o.salesperson(), o.date(), o.bankName(), o.bankAccount(), o.sellerTaxNumber(), o.entries(), o.netTotal(), o.taxTotal(),
                 o.total()))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bizId");
         assertThatThrownBy(() -> handOff.handOff(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- the seller's tax number and the customer archive
+
+    @Test
+    void sendsTheSellerTaxNumberInDefine1AndU8RefusesAnotherCompanysNumberOrNone() throws Exception {
+        JsonNode inv = MAPPER.readTree(handOff.handOff(order("IR-8101")).payloadJson()).get("saleinvoice");
+        assertThat(inv.get("define1").asText()).isEqualTo(U8StandIn.SELLER_TAX_NUMBER);
+
+        u8.sellerTaxNumber("91330106MA2H3K4L5N");
+        assertThatThrownBy(() -> handOff.handOff(order("IR-8102")))
+                .isInstanceOfSatisfying(U8RejectedException.class, e -> assertThat(e.errcode()).isEqualTo("30112"));
+
+        SaleInvoiceOrder o = order("IR-8103");
+        SaleInvoiceOrder none = new SaleInvoiceOrder(o.bizId(), o.customerCode(), o.customerName(), o.salesperson(), o.date(),
+                o.bankName(), o.bankAccount(), " ", o.entries(), o.netTotal(), o.taxTotal(), o.total());
+        int sent = u8.adds();
+        assertThatThrownBy(() -> handOff.handOff(none)).isInstanceOfSatisfying(U8RejectedException.class, e -> {
+            assertThat(e.errcode()).isEqualTo(U8RejectedException.LOCAL_VALIDATION);
+            assertThat(e.errmsg()).contains("sellerTaxNumber");
+        });
+        assertThat(u8.adds()).as("checked before sending").isEqualTo(sent);
+    }
+
+    @Test
+    void addsANewCustomerToU8sArchiveOnceAfterWhichU8TakesItsInvoice() throws Exception {
+        String code = "91330106MA2H3K4L5N";
+        assertThatThrownBy(() -> handOff.handOff(order("IR-8201", code)))
+                .isInstanceOfSatisfying(U8RejectedException.class, e -> assertThat(e.errcode()).isEqualTo(U8StandIn.UNKNOWN_CUSTOMER));
+        assertThat(handOff.customerArchiveStatus(code)).isEqualTo(U8HandOff.ArchiveStatus.NOT_TRIED);
+        U8Customer customer = new U8Customer(code, "杭州新开元便利有限公司", "杭州市西湖区文三路 1 号", "zhangwei", "cust-1");
+
+        HandOffResult added = handOff.addCustomer(customer);
+        HandOffResult again = handOff.addCustomer(customer);
+
+        assertThat(added.outcome()).isEqualTo(HandOffOutcome.ACCEPTED);
+        assertThat(added.bizId()).isEqualTo("CUS-" + code);
+        assertThat(again.outcome()).isEqualTo(HandOffOutcome.ALREADY_ACCEPTED);
+        assertThat(u8.customerAdds()).containsExactly(java.util.Map.entry(code, 1));
+        JsonNode sent = u8.customerBodies().get(0).get("customer");
+        assertThat(sent.get("code").asText()).isEqualTo(code);
+        assertThat(sent.get("name").asText()).isEqualTo("杭州新开元便利有限公司");
+        assertThat(sent.get("abbrname").asText()).isEqualTo("杭州新开元便利有限公司");
+        assertThat(sent.get("address").asText()).isEqualTo("杭州市西湖区文三路 1 号");
+        assertThat(sent.get("spec_operator").asText()).isEqualTo("zhangwei");
+        assertThat(sent.get("memo").asText()).contains("cust-1");
+        assertThat(handOff.customerArchiveStatus(code)).isEqualTo(U8HandOff.ArchiveStatus.DONE);
+        assertThat(handOff.attempts("CUS-" + code, null, 10)).singleElement()
+                .satisfies(a -> assertThat(a.outcome()).isEqualTo(AttemptOutcome.ACCEPTED));
+
+        assertThat(handOff.handOff(order("IR-8201", code)).outcome()).isEqualTo(HandOffOutcome.ACCEPTED);
+    }
+
+    @Test
+    void aCustomerAddMetByAnOutageIsPendingAndCreatedOnceWhenU8IsBack() {
+        String code = "91330106MA2H3K4L6Q";
+        U8Customer customer = new U8Customer(code, "杭州停机便利有限公司", null, "zhangwei", "cust-2");
+        u8.answer503(true);
+        assertThatThrownBy(() -> handOff.addCustomer(customer)).isInstanceOf(U8UnavailableException.class);
+        assertThat(handOff.customerArchiveStatus(code)).isEqualTo(U8HandOff.ArchiveStatus.PENDING);
+        assertThat(u8.customerArchive()).doesNotContain(code);
+
+        u8.answer503(false);
+        assertThat(handOff.addCustomer(customer).outcome()).isEqualTo(HandOffOutcome.ACCEPTED);
+        assertThat(handOff.addCustomer(customer).outcome()).isEqualTo(HandOffOutcome.ALREADY_ACCEPTED);
+        assertThat(u8.customerAdds()).containsExactly(java.util.Map.entry(code, 1));
+    }
+
+    @Test
+    void aCustomerU8AlreadyHasCountsAsInTheArchive() {
+        HandOffResult known = handOff.addCustomer(new U8Customer(U8StandIn.KNOWN_CUSTOMER, "上海联华超市股份有限公司", null, null, "c"));
+        assertThat(known.outcome()).isEqualTo(HandOffOutcome.ACCEPTED);
+        assertThat(u8.customerAdds()).isEmpty();
+        assertThat(handOff.customerArchiveStatus(U8StandIn.KNOWN_CUSTOMER)).isEqualTo(U8HandOff.ArchiveStatus.DONE);
+        assertThatThrownBy(() -> handOff.addCustomer(new U8Customer("bad", " ", null, null, "c")))
+                .isInstanceOfSatisfying(U8RejectedException.class, e -> assertThat(e.errmsg()).contains("code", "name"));
     }
 
     // ---- helpers
@@ -575,7 +651,7 @@ class U8HandOffTests {
                         new BigDecimal("5000.00"), new BigDecimal("4339.62"), new BigDecimal("260.38"),
                         new BigDecimal("4600.00")));
         return new SaleInvoiceOrder(bizId, customerCode, "上海联华超市股份有限公司", "zhangwei",
-                LocalDate.of(2025, 6, 2), "招商银行上海分行", "31001234567890123456", lines,
+                LocalDate.of(2025, 6, 2), "招商银行上海分行", "31001234567890123456", U8StandIn.SELLER_TAX_NUMBER, lines,
                 new BigDecimal("22739.62"), new BigDecimal("2652.38"), new BigDecimal("25392.00"));
     }
 }

@@ -191,6 +191,100 @@ class CatalogueUpkeepTests {
     }
 
     @Test
+    void legalAddsAndRemovesOneProductOverTheApiAndTheOtherProductsKeepTheClause() throws Exception {
+        ResponseEntity<String> added = send(LEGAL_USER, HttpMethod.POST, "/api/catalogue/clause-types", Map.of(
+                "code", "TEST_PRIVACY", "name", "隐私条款 Privacy", "locked", true, "requiredFor", List.of("GW-100", "JM-200")));
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<String> one = send(LEGAL_USER, HttpMethod.POST, "/api/catalogue/clause-types/TEST_PRIVACY/required-for/JM-350E", null);
+        assertThat(one.getStatusCode()).as(one.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(JSON.readTree(one.getBody()).path("requiredFor").toString()).isEqualTo("[\"GW-100\",\"JM-200\",\"JM-350E\"]");
+        assertThat(library.requiringProducts("TEST_PRIVACY")).containsExactly("GW-100", "JM-200", "JM-350E");
+        // adding it again changes nothing
+        assertThat(send(LEGAL_USER, HttpMethod.POST, "/api/catalogue/clause-types/TEST_PRIVACY/required-for/JM-350E", null)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> removed = send(LEGAL_USER, HttpMethod.DELETE, "/api/catalogue/clause-types/TEST_PRIVACY/required-for/JM-200", null);
+        assertThat(removed.getStatusCode()).as(removed.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(library.requiringProducts("TEST_PRIVACY")).containsExactly("GW-100", "JM-350E");
+        assertThat(library.type("TEST_PRIVACY").locked()).isTrue();
+
+        ResponseEntity<String> unknown = send(LEGAL_USER, HttpMethod.POST, "/api/catalogue/clause-types/TEST_PRIVACY/required-for/NO-SUCH", null);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(JSON.readTree(unknown.getBody()))).containsExactly(tuple("model", "known-product"));
+        assertThat(send(DIRECTOR, HttpMethod.POST, "/api/catalogue/clause-types/TEST_PRIVACY/required-for/JM-200", null)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(send(LEGAL_USER, HttpMethod.DELETE, "/api/catalogue/clause-types/TEST_NONE/required-for/JM-200", null)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(library.requiringProducts("TEST_PRIVACY")).containsExactly("GW-100", "JM-350E");
+
+        // PUT is a full replacement when it names requiredFor, and leaves the list alone when it does not
+        assertThat(send(LEGAL_USER, HttpMethod.PUT, "/api/catalogue/clause-types/TEST_PRIVACY", Map.of("name", "隐私条款 Privacy v2"))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(library.requiringProducts("TEST_PRIVACY")).containsExactly("GW-100", "JM-350E");
+    }
+
+    @Test
+    void theTasklistFormAddsAndRemovesProductsAndKeepsWhatItLeavesOnKeep() {
+        Map<String, Object> create = new HashMap<>();
+        create.put(ClauseTypes.CODE, "TEST_EXPORT");
+        create.put(ClauseTypes.NAME, "出口管制条款 Export control");
+        create.put(ClauseTypes.LOCKED, "true");
+        create.put(ClauseTypes.APPLIES_TO_ALL, ClauseTypes.KEEP);
+        create.put(ClauseTypes.ACTIVE, ClauseTypes.KEEP);
+        create.put(ClauseTypes.REQUIRED_FOR_ADD, "GW-100, JM-200");
+        startByFormAs(LEGAL_USER, List.of(Groups.LEGAL), ClauseTypes.KEY, create);
+        ClauseType type = library.type("TEST_EXPORT");
+        assertThat(type.locked()).isTrue();
+        assertThat(type.appliesToAll()).isFalse();
+        assertThat(type.active()).isTrue();
+        assertThat(library.requiringProducts("TEST_EXPORT")).containsExactly("GW-100", "JM-200");
+
+        // legal adds one product and removes another, as the form submits it: empty name, flags on keep
+        Map<String, Object> change = new HashMap<>();
+        change.put(ClauseTypes.CODE, "TEST_EXPORT");
+        change.put(ClauseTypes.NAME, null);
+        change.put(ClauseTypes.LOCKED, ClauseTypes.KEEP);
+        change.put(ClauseTypes.APPLIES_TO_ALL, ClauseTypes.KEEP);
+        change.put(ClauseTypes.ACTIVE, ClauseTypes.KEEP);
+        change.put(ClauseTypes.REQUIRED_FOR_ADD, "JM-350E");
+        change.put(ClauseTypes.REQUIRED_FOR_REMOVE, "JM-200");
+        startByFormAs(LEGAL_USER, List.of(Groups.LEGAL), ClauseTypes.KEY, change);
+
+        assertThat(library.requiringProducts("TEST_EXPORT")).containsExactly("GW-100", "JM-350E");
+        ClauseType kept = library.type("TEST_EXPORT");
+        assertThat(kept.name()).isEqualTo("出口管制条款 Export control");
+        assertThat(kept.locked()).isTrue();
+        assertThat(kept.active()).isTrue();
+
+        change.put(ClauseTypes.REQUIRED_FOR_ADD, "NO-SUCH");
+        change.put(ClauseTypes.REQUIRED_FOR_REMOVE, "");
+        assertThatThrownBy(() -> startByFormAs(LEGAL_USER, List.of(Groups.LEGAL), ClauseTypes.KEY, change))
+                .satisfies(e -> assertThat(messages(e)).contains(ClauseTypes.REQUIRED_FOR_ADD, "known-product", "NO-SUCH"));
+        assertThat(library.requiringProducts("TEST_EXPORT")).containsExactly("GW-100", "JM-350E");
+
+        Map<String, Object> newWithoutLock = new HashMap<>(change);
+        newWithoutLock.put(ClauseTypes.CODE, "TEST_NEW");
+        newWithoutLock.put(ClauseTypes.NAME, "新条款 New");
+        newWithoutLock.put(ClauseTypes.REQUIRED_FOR_ADD, "");
+        assertThatThrownBy(() -> startByFormAs(LEGAL_USER, List.of(Groups.LEGAL), ClauseTypes.KEY, newWithoutLock))
+                .satisfies(e -> assertThat(messages(e)).contains("locked", "required"));
+    }
+
+    @Test
+    void theDeployedClauseTypeFormAddsAndRemovesAndNoLongerReplacesTheList() throws Exception {
+        JsonNode form = JSON.readTree(new java.io.File("forms/clause-type.form"));
+        List<String> keys = new ArrayList<>();
+        form.path("components").forEach(c -> keys.add(c.path("key").asText()));
+        assertThat(keys).contains(ClauseTypes.REQUIRED_FOR_ADD, ClauseTypes.REQUIRED_FOR_REMOVE).doesNotContain(ClauseTypes.REQUIRED_FOR);
+        for (String flag : List.of(ClauseTypes.LOCKED, ClauseTypes.APPLIES_TO_ALL, ClauseTypes.ACTIVE)) {
+            JsonNode field = java.util.stream.StreamSupport.stream(form.path("components").spliterator(), false)
+                    .filter(c -> c.path("key").asText().equals(flag)).findFirst().orElseThrow();
+            assertThat(field.path("defaultValue").asText()).as(flag).isEqualTo(ClauseTypes.KEEP);
+        }
+    }
+
+    @Test
     void aProductsOwnTextIsAttachedForThatProductAndTheDefaultForTheOthers() throws Exception {
         ClauseVersion defaultText = library.latest("TECHNICAL_AGREEMENT");
         ResponseEntity<String> own = send(LEGAL_USER, HttpMethod.POST, "/api/catalogue/clause-types/TECHNICAL_AGREEMENT/versions",

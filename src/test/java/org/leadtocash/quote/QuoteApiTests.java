@@ -38,6 +38,7 @@ class QuoteApiTests {
     @Autowired QuoteTestSupport support;
     @Autowired RuntimeService runtimeService;
     @Autowired ClauseLibrary library;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void setUp() {
@@ -47,6 +48,7 @@ class QuoteApiTests {
     @AfterEach
     void tearDown() {
         support.reset();
+        ClauseTestTypes.drop(jdbc);
     }
 
     @Test
@@ -99,6 +101,35 @@ class QuoteApiTests {
                 "lines[0].productModel:known-product", "lines[1].productModel:active", "lines[2].quantity:positive");
         assertThat(support.count("SELECT COUNT(*) FROM quote")).isZero();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(QuoteToInvoiceProcess.KEY).count()).isZero();
+    }
+
+    @Test
+    void postForAProductWhoseRequiredClauseHasNoPublishedTextIsRefusedNamingProductTypeAndRuleAndStartsNothing() throws Exception {
+        ClauseTestTypes.recreate(jdbc);
+        jdbc.sql("INSERT INTO product_clause_type (product_model, clause_type) VALUES ('GW-100', ?)")
+                .param(ClauseTestTypes.OPEN).update();
+        String customer = support.customerOf("zhangwei");
+        Map<String, Object> body = body(customer, null, TestData.today().plusDays(30),
+                List.of(line("JM-200", 1), line("GW-100", 2)));
+
+        ResponseEntity<String> refused = post("zhangwei", "/api/quotes", body);
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode errors = JSON.readTree(refused.getBody()).path("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).path("field").asText()).isEqualTo("lines[1].productModel");
+        assertThat(errors.get(0).path("rule").asText()).isEqualTo("required-clause-text");
+        assertThat(errors.get(0).path("message").asText()).contains("GW-100", "测试普通条款 Test open clause",
+                ClauseTestTypes.OPEN, "没有已发布的版本", "required clause has no published text");
+        assertThat(support.count("SELECT COUNT(*) FROM quote")).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(QuoteToInvoiceProcess.KEY).count()).isZero();
+
+        // once legal publishes a text for the product, the same request starts and the quote carries it
+        library.publish(ClauseTestTypes.OPEN, "GW-100", TestData.today(), "网关数据安全条款", "zhoujie", List.of("legal"));
+        ResponseEntity<String> started = post("zhangwei", "/api/quotes", body);
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
+        JsonNode quote = JSON.readTree(get("zhangwei", "/api/quotes/" + JSON.readTree(started.getBody()).path("quoteId").asText()).getBody());
+        assertThat(quote.path("clauses").findValuesAsText("typeCode")).contains(ClauseTestTypes.OPEN);
     }
 
     @Test

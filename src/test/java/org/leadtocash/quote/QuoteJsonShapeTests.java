@@ -104,6 +104,6 @@ class QuoteJsonShapeTests {
 
     static InvoiceRequest invoiceRequest() {
         return InvoiceRequest.created("INV-1", approvedContract(), InvoiceRequests.lines(List.of(LINE)), "工商银行",
-                "1001 2345", TODAY, NOW);
+                "1001 2345", "91310115MA1K3YFANN", TODAY, NOW);
     }
 }

@@ -61,6 +61,7 @@ class QuoteToInvoiceProcessTests {
     void tearDown() {
         company.restoreDemo();
         support.reset();
+        ClauseTestTypes.drop(jdbc);
     }
 
     // --- the straight path ----------------------------------------------------------------------------------------
@@ -674,6 +675,47 @@ class QuoteToInvoiceProcessTests {
         assertThatThrownBy(() -> startByFormAs("lina", REP, QuoteToInvoiceProcess.KEY,
                 newCustomerForm(code, "上海线索便利有限公司", "KA")))
                 .satisfies(e -> assertThat(messages(e)).contains("creditCode", "new-customer"));
+    }
+
+    // --- a required clause without a published text is refused, never silently left out (R-10) -------------------------
+
+    private void gatewayRequiresATypeWithoutText() {
+        ClauseTestTypes.recreate(jdbc);
+        jdbc.sql("INSERT INTO product_clause_type (product_model, clause_type) VALUES ('GW-100', ?)")
+                .param(ClauseTestTypes.LOCKED).update();
+    }
+
+    @Test
+    void theOneActionStartFormForAProductWhoseRequiredClauseHasNoTextIsRefusedNamingItAndStoresNothing() {
+        gatewayRequiresATypeWithoutText();
+        String code = TestData.creditCode();
+
+        assertThatThrownBy(() -> startByFormAs("zhangwei", REP, QuoteToInvoiceProcess.KEY,
+                newCustomerForm(code, "上海缺条款便利有限公司", "COMMUNITY")))
+                .satisfies(e -> assertThat(messages(e)).contains(Vars.PRODUCT_MODEL, "required-clause-text", "GW-100",
+                        "测试锁定条款 Test locked clause", "没有已发布的版本 / required clause has no published text"));
+
+        assertThat(support.count("SELECT COUNT(*) FROM customer WHERE credit_code = ?", code)).isZero();
+        assertThat(support.count("SELECT COUNT(*) FROM quote")).isZero();
+        assertThat(processInstanceQuery().processDefinitionKey(QuoteToInvoiceProcess.KEY).count()).isZero();
+    }
+
+    @Test
+    void acceptingAQuoteWhoseProductCameToRequireAClauseWithoutTextIsRefusedUntilLegalPublishesIt() {
+        String pi = support.quote("zhangwei").processInstanceId();
+        support.editUnchanged(pi, "zhangwei");
+        gatewayRequiresATypeWithoutText(); // legal made GW-100 require a type after the quote, with no text yet
+
+        assertThatThrownBy(() -> support.answer(pi, "zhangwei", "ACCEPTED", null))
+                .satisfies(e -> assertThat(messages(e)).contains("lines[1].productModel", "required-clause-text", "GW-100",
+                        ClauseTestTypes.LOCKED));
+        assertThat(processInstance(pi)).isWaitingAt(Task.RECORD_CUSTOMER_ANSWER);
+        assertThat(support.count("SELECT COUNT(*) FROM contract")).isZero();
+
+        library.publish(ClauseTestTypes.LOCKED, "GW-100", TestData.today(), "网关锁定条款", "zhoujie", List.of(Groups.LEGAL));
+        support.answer(pi, "zhangwei", "ACCEPTED", null);
+        Contract contract = contracts.get((String) runtimeService.getVariable(pi, Vars.CONTRACT_ID));
+        assertThat(contract.clauses()).extracting(AttachedClause::typeCode).contains(ClauseTestTypes.LOCKED);
     }
 
     /** For {@code LockedClauseTests}, which reads refusals this way too; the one copy is {@link ProcessTests#messages}. */

@@ -36,7 +36,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * person, lines whose money + tax = sum …), refuses a tradeid it did not issue or that already carried a different
  * request, and answers a repeat — the same tradeid with the same request, or (like U8) an accepted biz_id with any
  * tradeid — with the first answer, creating nothing. With {@link #bizIdDedup(boolean) bizIdDedup(false)} only the
- * caller's reuse of its tradeid keeps a resend from creating a second sale invoice.</li>
+ * caller's reuse of its tradeid keeps a resend from creating a second sale invoice. Like a U8 set up for this app, it
+ * checks the seller's tax number in header custom item {@code define1} (销方税号) against its account's
+ * ({@link #sellerTaxNumber(String)}).</li>
+ * <li>{@code POST /api/customer/add?…&tradeid&biz_id&sync=1} with {@code {"customer":{"code","name",…}}} adds the code to
+ * the customer archive; a repeat (same tradeid or biz_id) gets the first answer, a code the archive has from another
+ * request is refused "客户编码…已存在". The archive starts with {@link #KNOWN_CUSTOMER}; a sale invoice for a code not in
+ * it is refused ({@value #UNKNOWN_CUSTOMER}) unless {@link #knowEveryCustomer()}. Customer adds are not the "write":
+ * an outage (503, closed port) meets them, held or dropped answers do not.</li>
  * </ul>
  * It counts the sale invoices created per biz_id ({@link #acceptedAdds()}), the number that must never reach 2. The
  * add is the {@link StandIn} write: it can be answered late, held back, dropped after processing or met by an outage.
@@ -49,6 +56,9 @@ public final class U8StandIn extends StandIn {
     public static final String KNOWN_CUSTOMER = "91310000MA1K4QX15A";
     public static final String TOKEN_INVALID = "20002";
     public static final String UNKNOWN_CUSTOMER = "30102";
+    /** The tax number of the U8 account: the demo company's, which app tests run with. */
+    public static final String SELLER_TAX_NUMBER = "91310115MA1K3YFANN";
+    public static final String CUSTOMER_EXISTS = "30201";
 
     /** An add that arrived and was not answered yet. */
     public record InFlight(String node, String bizId, String tradeId) {
@@ -76,6 +86,11 @@ public final class U8StandIn extends StandIn {
     private Duration tokenLifetime = Duration.ofSeconds(7200);
     private boolean bizIdDedup = true;
     private boolean anyCustomer;
+    private String sellerTaxNumber = SELLER_TAX_NUMBER;
+    private final Map<String, String> archive = new LinkedHashMap<>();
+    private final Map<String, String> customerAnswers = new HashMap<>();
+    private final Map<String, Integer> customerAdds = new LinkedHashMap<>();
+    private final List<JsonNode> customerBodies = new ArrayList<>();
     private boolean dropNextAccepted;
     private String[] repeatAnswer;
 
@@ -86,8 +101,9 @@ public final class U8StandIn extends StandIn {
     /** A U8 whose tokens expire on this clock. */
     public U8StandIn(Clock clock) {
         // like U8: JSON in a text/html answer
-        super("text/html; charset=utf-8", "/api/saleinvoice/add", "/system/token", "/system/tradeid");
+        super("text/html; charset=utf-8", "/api/saleinvoice/add", "/system/token", "/system/tradeid", "/api/customer/add");
         this.clock = clock;
+        archive.put(KNOWN_CUSTOMER, "");
     }
 
     /** Settings of a U8 hand-off that calls this stand-in. */
@@ -108,6 +124,11 @@ public final class U8StandIn extends StandIn {
     /** Every customer code is in the archive, not only {@link #KNOWN_CUSTOMER} (for customers made on the fly). */
     public synchronized void knowEveryCustomer() {
         anyCustomer = true;
+    }
+
+    /** The tax number of the U8 account, which every sale invoice's {@code define1} must carry. */
+    public synchronized void sellerTaxNumber(String taxNumber) {
+        this.sellerTaxNumber = taxNumber;
     }
 
     /** The next sale-invoice add is answered with this errcode, unprocessed. */
@@ -175,6 +196,21 @@ public final class U8StandIn extends StandIn {
         return new LinkedHashMap<>(addCalls);
     }
 
+    /** Customers the archive holds, {@link #KNOWN_CUSTOMER} included. */
+    public synchronized Set<String> customerArchive() {
+        return new java.util.LinkedHashSet<>(archive.keySet());
+    }
+
+    /** Customers created in the archive per code by {@code customer/add} (repeats not counted). */
+    public synchronized Map<String, Integer> customerAdds() {
+        return new LinkedHashMap<>(customerAdds);
+    }
+
+    /** The bodies of the customer adds that created a customer, oldest first. */
+    public synchronized List<JsonNode> customerBodies() {
+        return List.copyOf(customerBodies);
+    }
+
     public synchronized String voucherId(String bizId) {
         Voucher v = vouchers.get(bizId);
         return v == null ? null : v.id();
@@ -211,6 +247,9 @@ public final class U8StandIn extends StandIn {
         if (r.path().equals("/system/tradeid") && r.method().equals("GET")) {
             tradeIdRequests.incrementAndGet();
             return reply(tradeId(r));
+        }
+        if (r.path().equals("/api/customer/add") && r.method().equals("POST")) {
+            return reply(addCustomer(r));
         }
         if (r.method().equals("POST")) {
             String answer = add(r);
@@ -304,6 +343,63 @@ public final class U8StandIn extends StandIn {
         return drop ? null : answer;
     }
 
+    /** The answer to a customer add: U8's parameter checks, then the archive. */
+    private String addCustomer(Request r) {
+        if (!FROM.equals(r.query("from_account")) || !TO.equals(r.query("to_account"))
+                || !APP_KEY.equals(r.query("app_key"))) {
+            return error("20001", "from_account、to_account或app_key错误");
+        }
+        if (!validToken(r.query("token"))) {
+            return error(TOKEN_INVALID, "token无效或已过期 token invalid or expired");
+        }
+        String tradeId = r.query("tradeid");
+        if (tradeId == null || !tradeIds.contains(tradeId)) {
+            return error("20003", "交易号无效 unknown tradeid");
+        }
+        String bizId = r.query("biz_id");
+        if (bizId == null || bizId.isBlank()) {
+            return error("20004", "biz_id不能为空");
+        }
+        if (!"1".equals(r.query("sync"))) {
+            return error("20007", "测试服务只支持同步调用 sync=1 expected");
+        }
+        JsonNode json;
+        try {
+            json = r.json();
+        } catch (IOException e) {
+            return error("20005", "报文不是合法的JSON");
+        }
+        String earlier = customerAnswers.get("trade:" + tradeId);
+        if (earlier == null) {
+            earlier = customerAnswers.get("biz:" + bizId);
+        }
+        if (earlier != null) {
+            return earlier;
+        }
+        JsonNode customer = json.get("customer");
+        if (customer == null || !customer.isObject()) {
+            return error("20005", "报文缺少customer");
+        }
+        String code = customer.path("code").asText("");
+        if (code.isBlank()) {
+            return error("30200", "客户编码code不能为空");
+        }
+        if (customer.path("name").asText("").isBlank() || customer.path("abbrname").asText("").isBlank()) {
+            return error("30202", "客户名称name和客户简称abbrname不能为空");
+        }
+        if (archive.containsKey(code)) {
+            return error(CUSTOMER_EXISTS, "客户编码[" + code + "]已存在");
+        }
+        archive.put(code, customer.path("name").asText());
+        customerAdds.merge(code, 1, Integer::sum);
+        customerBodies.add(json);
+        String answer = JSON.createObjectNode().put("errcode", "0").put("errmsg", "").put("id", code)
+                .put("tradeid", tradeId).toString();
+        customerAnswers.put("trade:" + tradeId, answer);
+        customerAnswers.put("biz:" + bizId, answer);
+        return answer;
+    }
+
     private String repeat(String firstAnswer) {
         return repeatAnswer == null ? firstAnswer : error(repeatAnswer[0], repeatAnswer[1]);
     }
@@ -327,7 +423,14 @@ public final class U8StandIn extends StandIn {
             return "30103|单据日期date格式错误";
         }
         String customer = inv.path("customercode").asText("");
-        if (!anyCustomer && !KNOWN_CUSTOMER.equals(customer)) {
+        String seller = inv.path("define1").asText("");
+        if (seller.isBlank()) {
+            return "30111|销方税号define1不能为空";
+        }
+        if (!seller.equals(sellerTaxNumber)) {
+            return "30112|销方税号[" + seller + "]与账套纳税人识别号[" + sellerTaxNumber + "]不一致";
+        }
+        if (!anyCustomer && !archive.containsKey(customer)) {
             return UNKNOWN_CUSTOMER + "|客户编码[" + customer + "]在客户档案中不存在";
         }
         if (inv.path("personcode").asText("").isBlank()) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.leadtocash.lead.LicenceFields;
 import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.quote.QuoteToInvoiceProcess;
+import org.leadtocash.quote.U8CustomerArchiveProcess;
 import org.leadtocash.standin.U8StandIn;
 import org.leadtocash.support.FirstInstallData;
 import org.leadtocash.support.Licences;
@@ -47,7 +48,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * profile and loads the sales team from CSV, a manager loads the customer book from CSV, a director adds two products,
  * legal (created in Camunda's own user API) publishes their clause texts; a lead from the website is routed to one of
  * the imported reps, who quotes a new customer from its licence in one start form, gets the PDF, and the contract goes
- * through legal to U8 (stand-in) with the profile's bank account. SQL is used only to read what was stored.
+ * through legal to U8 (stand-in) with the profile's bank account and tax number. A quote whose product needs a clause
+ * without a published text is refused until legal fixes it; every customer the product records reaches U8's customer
+ * archive exactly once (the stand-in knows none and refuses invoices for customers it does not know). SQL is used only
+ * to read what was stored.
  */
 class FirstInstallTests {
     private static final String ENGINE = "firstInstall";
@@ -72,8 +76,9 @@ class FirstInstallTests {
     static void install() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         u8 = new U8StandIn();
-        // the stand-in's customer archive is U8's own master data, kept in U8 by its users, not by this product
-        u8.knowEveryCustomer();
+        // the stand-in's customer archive starts empty: the product adds every customer it records; the account's
+        // tax number is the one the admin enters as the company's
+        u8.sellerTaxNumber(TAX_NUMBER);
         app = PostgresApp.start(postgres.getJdbcUrl("postgres", "postgres"), ENGINE,
                 "--camunda.bpm.admin-user.id=" + ADMIN,
                 "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
@@ -158,6 +163,13 @@ class FirstInstallTests {
         assertThat(customers.statusCode()).as(customers.body()).isEqualTo(200);
         assertThat(JSON.readTree(customers.body()).path("summary").path("created").asInt()).isEqualTo(20);
         assertThat(count(jdbc, "customer")).isEqualTo(20);
+        // each imported customer goes to U8's customer archive, once, through its own job
+        List<String> archiveJobs = archiveInstances();
+        assertThat(archiveJobs).hasSize(20);
+        archiveJobs.forEach(FirstInstallTests::runDueJobs);
+        archiveJobs.forEach(FirstInstallTests::runDueJobs);
+        List<String> bookCodes = jdbc.sql("SELECT credit_code FROM customer").query(String.class).list();
+        assertThat(u8.customerAdds()).hasSize(20).containsOnlyKeys(bookCodes).allSatisfy((code, n) -> assertThat(n).as(code).isOne());
 
         // 6. a lead from the website (the installer's channel key) is routed to one of the imported reps
         Map<String, Object> leadBody = TestData.leadBody("WEBSITE_FORM", "EAST", "250000");
@@ -171,7 +183,13 @@ class FirstInstallTests {
                 .taskDefinitionKey(LeadRoutingProcess.Task.FIRST_CONTACT).singleResult().getAssignee();
         assertThat(rep).as("routed to an imported EAST rep").isIn("ysrep1", "ysrep2", "ysrep3");
 
-        // 7. that rep records a new customer from its licence and gets the quote in one action (Tasklist's start form)
+        // 7. that rep records a new customer from its licence and gets the quote in one action (Tasklist's start form);
+        // legal has made the gateway need a data-security clause without publishing its text yet: the start is refused
+        // with a message naming the product and the clause type, and nothing is stored
+        HttpResponse<String> dataSecurity = send(LEGAL, "POST", "/api/catalogue/clause-types", "application/json",
+                JSON.writeValueAsString(Map.of("code", "DATA_SECURITY", "name", "数据安全条款 Data security", "locked", true,
+                        "requiredFor", List.of("YS-G100"))));
+        assertThat(dataSecurity.statusCode()).as(dataSecurity.body()).isEqualTo(201);
         String creditCode = TestData.creditCode();
         Map<String, Object> form = new LinkedHashMap<>();
         Licences.licence(creditCode, "杭州新开元便利有限公司", "COMMUNITY").forEach((k, v) -> form.put(k, typed("String", v)));
@@ -180,13 +198,29 @@ class FirstInstallTests {
         form.put(QuoteToInvoiceProcess.Vars.PRODUCT_MODEL, typed("String", "YS-G100"));
         form.put(QuoteToInvoiceProcess.Vars.QUANTITY, typed("Integer", 10));
         form.put(QuoteToInvoiceProcess.Vars.DELIVERY_DATE, typed("String", TestData.today().plusDays(20).toString()));
-        HttpResponse<String> started = send(rep, "POST", engineRest("/process-definition/key/" + QuoteToInvoiceProcess.KEY + "/submit-form"),
-                "application/json", JSON.writeValueAsString(Map.of("variables", form)));
+        String submitStart = engineRest("/process-definition/key/" + QuoteToInvoiceProcess.KEY + "/submit-form");
+        HttpResponse<String> refusedStart = send(rep, "POST", submitStart, "application/json", JSON.writeValueAsString(Map.of("variables", form)));
+        assertThat(refusedStart.statusCode()).as(refusedStart.body()).isBetween(400, 599);
+        assertThat(JSON.readTree(refusedStart.body()).path("message").asText()).contains("productModel", "YS-G100",
+                "数据安全条款 Data security", "没有已发布的版本 / required clause has no published text", "required-clause-text");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer WHERE credit_code = ?").param(creditCode).query(Integer.class).single()).isZero();
+        assertThat(count(jdbc, "quote")).isZero();
+        // legal takes the gateway off that type's products (the mould keeps nothing of it: it never had it)
+        HttpResponse<String> removed = send(LEGAL, "DELETE", "/api/catalogue/clause-types/DATA_SECURITY/required-for/YS-G100", null, null);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(removed.body()).path("requiredFor")).isEmpty();
+        HttpResponse<String> started = send(rep, "POST", submitStart, "application/json", JSON.writeValueAsString(Map.of("variables", form)));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String quotePi = JSON.readTree(started.body()).path("id").asText();
         runDueJobs(quotePi);
         assertThat(jdbc.sql("SELECT owner_id || '/' || store_tier FROM customer WHERE credit_code = ?").param(creditCode)
                 .query(String.class).single()).isEqualTo(rep + "/COMMUNITY");
+        // the new customer reaches U8's archive too, once
+        List<String> newArchive = archiveInstances();
+        assertThat(newArchive).hasSize(1);
+        runDueJobs(newArchive.get(0));
+        assertThat(u8.customerAdds()).hasSize(21).containsEntry(creditCode, 1);
+        assertThat(u8.customerBodies().get(20).path("customer").path("name").asText()).isEqualTo("杭州新开元便利有限公司");
         String edit = taskId(quotePi, QuoteToInvoiceProcess.Task.EDIT_QUOTE);
         String pdfLink = variable(rep, edit, QuoteToInvoiceProcess.Vars.QUOTE_PDF).path("value").asText();
         assertThat(pdfLink).startsWith("/api/quotes/").endsWith("/pdf");
@@ -240,10 +274,14 @@ class FirstInstallTests {
                 "PAYMENT_TERMS/YS-G100", "TECHNICAL_AGREEMENT/YS-G100", "WARRANTY/YS-G100");
         assertThat(jdbc.sql("SELECT attachments_complete FROM contract WHERE id = ?").param(contractId).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT bank_account FROM invoice_request").query(String.class).single()).isEqualTo(BANK_ACCOUNT);
+        assertThat(jdbc.sql("SELECT seller_tax_number FROM invoice_request").query(String.class).single()).isEqualTo(TAX_NUMBER);
         assertThat(u8.acceptedBodies()).hasSize(1);
         JsonNode invoice = u8.acceptedBodies().get(0).path("saleinvoice");
         assertThat(invoice.path("cbaccount").asText()).isEqualTo(BANK_ACCOUNT);
         assertThat(invoice.path("customername").asText()).isEqualTo("杭州新开元便利有限公司");
+        assertThat(invoice.path("customercode").asText()).isEqualTo(creditCode);
+        assertThat(invoice.path("define1").asText()).as("the seller's tax number").isEqualTo(TAX_NUMBER);
+        assertThat(u8.customerAdds()).hasSize(21).allSatisfy((code, n) -> assertThat(n).as(code).isOne());
         assertThat(app.getBean(org.camunda.bpm.engine.HistoryService.class).createHistoricProcessInstanceQuery()
                 .processInstanceId(quotePi).singleResult().getEndActivityId()).isEqualTo(QuoteToInvoiceProcess.Event.INVOICE_HANDED_OFF);
     }
@@ -316,6 +354,12 @@ class FirstInstallTests {
             }
             due.forEach(j -> management.executeJob(j.getId()));
         }
+    }
+
+    /** The running U8CustomerArchiveProcess instances, each waiting at its job. */
+    private static List<String> archiveInstances() {
+        return app.getBean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+                .processDefinitionKey(U8CustomerArchiveProcess.KEY).list().stream().map(p -> p.getId()).toList();
     }
 
     private static String taskId(String processInstanceId, String taskKey) {

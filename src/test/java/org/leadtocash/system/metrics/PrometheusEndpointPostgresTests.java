@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 
+import org.leadtocash.standin.U8StandIn;
 import org.leadtocash.support.PostgresApp;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -112,7 +113,7 @@ class PrometheusEndpointPostgresTests {
                 new BigDecimal("11300.00"), new BigDecimal("10000.00"), new BigDecimal("1300.00"),
                 new BigDecimal("11300.00"));
         return new SaleInvoiceOrder(bizId, "91310000MA1K4QX15A", "上海联华超市股份有限公司", "zhangwei",
-                LocalDate.of(2026, 6, 2), "招商银行上海分行", "31001234567890123456", List.of(line),
+                LocalDate.of(2026, 6, 2), "招商银行上海分行", "31001234567890123456", U8StandIn.SELLER_TAX_NUMBER, List.of(line),
                 new BigDecimal("10000.00"), new BigDecimal("1300.00"), new BigDecimal("11300.00"));
     }
 }
