@@ -34,13 +34,16 @@ final class CatalogueForms {
         StartForms.start(browser);
     }
 
-    /** A clause type (code, name) required for the products, separated by commas; not locked, not on every quote. */
+    /**
+     * A clause type (code, name) and the products, separated by commas, added to those that require it; its flags (locked,
+     * on every quote, active) keep their value.
+     */
     static void clauseType(Browser browser, String code, String name, String requiredFor) {
         StartForms.open(browser, CLAUSE_TYPE_PROCESS, field("code"));
         Map<By, String> typed = new LinkedHashMap<>();
         typed.put(field("code"), code);
         typed.put(field("name"), name);
-        typed.put(field("requiredFor"), requiredFor);
+        typed.put(field("requiredForAdd"), requiredFor);
         typed.forEach((by, text) -> StartForms.type(browser, by, text));
         StartForms.keepTyped(browser, typed);
         StartForms.start(browser);
