@@ -192,6 +192,8 @@ final class Cluster implements AutoCloseable {
         p.put("camunda.bpm.webapp.enabled", "false");
         p.put("camunda.bpm.job-execution.enabled", "true");
         p.put("camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(LOCK_TIME_MILLIS));
+        // the one address users open in front of all nodes: production refuses a robot without it
+        p.put("leadtocash.notify.public-base-url", "https://crm.example.cn");
         p.put("leadtocash.notify.dingtalk.webhook-url", peers.dingTalkUrl(node));
         p.put("leadtocash.notify.dingtalk.secret", NotificationPeers.DINGTALK_SECRET);
         p.put("leadtocash.notify.dingtalk.request-timeout", "PT2S");
