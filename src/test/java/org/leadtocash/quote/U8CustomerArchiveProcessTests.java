@@ -95,10 +95,14 @@ class U8CustomerArchiveProcessTests {
         assertThat(pi).isEnded().variables().containsEntry(Vars.U8_OUTCOME, "ACCEPTED").containsEntry(Vars.CREDIT_CODE, code);
         assertThat(u8.customerAdds()).containsExactly(entry(code, 1));
         assertThat(u8.customerBodies().get(0).path("customer").path("name").asText()).isEqualTo("杭州档案便利有限公司");
-        // the same licence recorded again is refused, and nothing more is started
+        // the same licence recorded again is refused, and nothing more is started (other tests' instances stay in history)
+        long archiveInstances = historyService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(U8CustomerArchiveProcess.KEY).count();
         assertThatThrownBy(() -> register(code, "杭州档案便利有限公司")).hasMessageContaining("new-customer");
         assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey(U8CustomerArchiveProcess.KEY)
-                .count()).isOne();
+                .count()).isEqualTo(archiveInstances);
+        assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey(U8CustomerArchiveProcess.KEY)
+                .processInstanceBusinessKey(customerId).count()).isOne();
     }
 
     @Test
