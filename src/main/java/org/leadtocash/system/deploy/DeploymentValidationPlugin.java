@@ -1,11 +1,13 @@
 package org.leadtocash.system.deploy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,7 +24,10 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.leadtocash.shared.AppVariables;
+import org.leadtocash.shared.ModelCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -66,7 +71,9 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
         for (ResourceEntity r : deployment.getResources().values()) {
             resources.put(r.getName(), r.getBytes());
         }
-        List<DeploymentRules.Refusal> refusals = DeploymentRules.check(resources, new EngineCatalog(Context.getCommandContext()));
+        List<DeploymentRules.Refusal> refusals = new ArrayList<>(
+                DeploymentRules.check(resources, new EngineCatalog(Context.getCommandContext())));
+        refusals.addAll(moduleChecks(resources));
         if (refusals.isEmpty()) {
             return;
         }
@@ -76,6 +83,26 @@ class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
         List<Problem> problems = refusals.stream().map(r -> (Problem) new Refused(r.toString(), r.elementId())).toList();
         String first = refusals.get(0).resource();
         throw new ParseException(message, first, problems, List.of());
+    }
+
+    /** The modules' own rules ({@link ModelCheck} beans) on each readable diagram; an unreadable one is refused above. */
+    private List<DeploymentRules.Refusal> moduleChecks(Map<String, byte[]> resources) {
+        List<DeploymentRules.Refusal> out = new ArrayList<>();
+        var checks = beans.getBeansOfType(ModelCheck.class).values();
+        resources.forEach((name, bytes) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (checks.isEmpty() || !(lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml"))) {
+                return;
+            }
+            BpmnModelInstance model;
+            try {
+                model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
+            } catch (RuntimeException unreadable) {
+                return;
+            }
+            checks.forEach(c -> c.check(model).forEach(p -> out.add(new DeploymentRules.Refusal(name, p.elementId(), p.message()))));
+        });
+        return out;
     }
 
     /** A refusal as Camunda's REST API reports parse problems (message and element per resource). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -147,6 +148,24 @@ class DeploymentValidationTests {
                 .moveToLastGateway().condition("other", "${contactOutcome != 'REACHED' or budgetCny > 200000}")));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aPaymentNodeWithARepeatedNumberIsRefusedNamingTheTask() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("payment-journey.bpmn", ModelerDeploy.editText("bpmn/payment-journey.bpmn",
+                "<camunda:property name=\"paymentNodeNumber\" value=\"3\" />",
+                "<camunda:property name=\"paymentNodeNumber\" value=\"2\" />"));
+        for (String form : List.of("payment-journey-start", "payment-invoice-signed", "payment-procurement-started",
+                "payment-customer-paid", "payment-bank-receipt", "payment-blocker-checklist")) {
+            files.put(form + ".form", ModelerDeploy.shipped("forms/" + form + ".form"));
+        }
+        ResponseEntity<String> response = ModelerDeploy.deploy(rest, DIRECTOR, NAME, files);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(response)).contains("payment-journey.bpmn", "Task_AwaitCustomerPaid", "number 2 is already node INVOICE_SIGNED");
+        assertThat(JSON.readTree(response.getBody()).path("details").toString()).contains("Task_AwaitCustomerPaid");
+        assertThat(repositoryService.createDeploymentQuery().deploymentName(NAME).count()).isZero();
     }
 
     @Test
