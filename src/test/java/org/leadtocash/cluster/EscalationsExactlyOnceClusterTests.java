@@ -29,7 +29,8 @@ import org.leadtocash.standin.U8StandIn;
  * <p>Both nodes drain them. Every escalation must have fired exactly once: the delivery log has exactly one successful
  * row per process instance, with the idempotency key (process instance, timer, occurrence); the local DingTalk robot
  * and voice gateway received exactly one message per lead and per invoice; every timer fired once in history; no job
- * is left but the breakers' next cycle (48 h on), and there is no incident. No job may even fail on the way: this burst
+ * is left but the breakers' next cycle (48 h on), and there is no incident. No job may fail on the way except by the
+ * two nodes' optimistic-locking conflict on one instance, which Camunda rolls back and retries: this burst
  * is what exposed a connection pool as small as the job executor's thread pool (a job thread needs a second connection
  * for the delivery log's own transactions; with Hikari's default 10 the pool deadlocked for its 30 s timeout and jobs
  * failed — {@code spring.datasource.hikari.maximum-pool-size} in {@code application.yaml}).
@@ -38,6 +39,8 @@ class EscalationsExactlyOnceClusterTests {
     private static final int EAST_LEADS = 250;
     private static final int NORTH_LEADS = 250;
     private static final int JOURNEYS = 500;
+    /** Camunda's code for "entity was updated by another transaction concurrently". */
+    private static final String OPTIMISTIC_LOCKING = "ENGINE-03005";
 
     private static NotificationPeers peers;
     private static U8StandIn u8;
@@ -110,8 +113,13 @@ class EscalationsExactlyOnceClusterTests {
                         + " = {} escalations/s; messages sent per node {}; failed jobs hurried to their retry: {}",
                 timerIds.size(), ms(due - burst), ms(drained - due), String.format("%.0f", expected * 1e9 / (drained - due)),
                 byNode, hurried[0]);
-        // every job ran once, at its first attempt: none failed (a pool that runs dry shows up here), none retried
-        assertThat(failures).as("failed job executions").isEmpty();
+        // no job failed for any reason but one: a North lead has two timers due at the same instant (2 h and 4 h), and
+        // exclusive jobs keep them apart on one node only; when the two nodes take one each, the second to commit meets
+        // Camunda's optimistic-locking conflict, rolls back whole and runs again (its message is sent once, checked
+        // below). Any other failure (a pool that runs dry, a refused message) shows up here.
+        List<String> otherFailures = failures.stream().filter(f -> !f.contains(OPTIMISTIC_LOCKING)).toList();
+        assertThat(otherFailures).as("failed job executions other than a two-node optimistic-locking conflict").isEmpty();
+        cluster.figure("optimistic-locking conflicts between the nodes, rolled back and retried: {}", failures.size());
 
         // the delivery log: one successful row per process instance, keyed (process instance, timer, occurrence)
         List<Map<String, Object>> rows = cluster.jdbc().sql("SELECT process_instance_id, business_key, channel, status,"

@@ -72,10 +72,12 @@ final class AdminPages {
     static void addToGroup(Browser browser, String engine, String userId, String groupId) {
         browser.open("/camunda/app/admin/" + engine + "/#/users/" + userId + "?tab=groups");
         browser.clickable(By.cssSelector("a[ng-click='openCreateGroupMembershipDialog()']")).click();
-        browser.clickable(By.xpath("//tr[.//td[contains(@class,'group-id')]/a[normalize-space(.)='" + groupId + "']]"
-                + "//input[@type='checkbox']")).click();
-        browser.clickable(By.cssSelector("button[ng-click='createGroupMemberships()']")).click();
-        browser.clickable(By.cssSelector("button[ng-click='close(status)']")).click();
+        By box = By.xpath("//tr[.//td[contains(@class,'group-id')]/a[normalize-space(.)='" + groupId + "']]"
+                + "//input[@type='checkbox']");
+        browser.click(box);
+        browser.until("group " + groupId + " ticked", d -> d.findElement(box).isSelected());
+        browser.click(By.cssSelector("button[ng-click='createGroupMemberships()']"));
+        browser.click(By.cssSelector("button[ng-click='close(status)']"));
     }
 
     private static void type(Browser browser, By by, String text) {

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -155,6 +156,25 @@ final class Browser implements AutoCloseable {
 
     WebElement clickable(By by) {
         return waiting().until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    /**
+     * Clicks an element as soon as it takes the click: a modal that is still fading in or laying out lets another element
+     * (its table cell, its backdrop) receive a click aimed at a control that is already "clickable".
+     */
+    void click(By by) {
+        until("a click on " + by + " to reach it", d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return false;
+            }
+            try {
+                element.click();
+                return true;
+            } catch (ElementClickInterceptedException e) {
+                return false;
+            }
+        });
     }
 
     void gone(By by) {
