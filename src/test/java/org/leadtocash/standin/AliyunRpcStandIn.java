@@ -1,5 +1,6 @@
 package org.leadtocash.standin;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The gateway side of an Alibaba Cloud RPC API (POP): checks a call the way the provider documents it before the
@@ -137,6 +140,25 @@ public abstract class AliyunRpcStandIn extends StandIn {
     }
 
     /** The first missing one of {@code names}, as the provider answers it; null when all are there. */
+    /** A parameter holding a JSON object, as its fields (none when it is absent); null when it is not a JSON object. */
+    protected static Map<String, String> jsonObject(String parameter) {
+        if (parameter == null) {
+            return Map.of();
+        }
+        try {
+            JsonNode json = JSON.readTree(parameter);
+            return json != null && json.isObject() ? strings(json) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The API's answer to an accepted call: Code and Message "OK", the action's own id field, a request id. */
+    protected static Answer ok(String idField, String id) {
+        return new Answer(200, JSON.createObjectNode().put("Code", "OK").put("Message", "OK").put(idField, id)
+                .put("RequestId", UUID.randomUUID().toString()).toString());
+    }
+
     protected Answer missing(Map<String, String> p, String... names) {
         for (String name : names) {
             if (p.get(name) == null || p.get(name).isBlank()) {

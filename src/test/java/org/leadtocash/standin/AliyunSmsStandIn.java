@@ -1,13 +1,10 @@
 package org.leadtocash.standin;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Alibaba Cloud SMS, {@code SendSms} (Dysmsapi 2017-05-25): the gateway checks of {@link AliyunRpcStandIn}, then
@@ -44,20 +41,11 @@ public final class AliyunSmsStandIn extends AliyunRpcStandIn {
         if (!number.matches("1\\d{10}")) {
             return productError("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号");
         }
-        Map<String, String> params = Map.of();
-        if (p.get("TemplateParam") != null) {
-            try {
-                JsonNode json = JSON.readTree(p.get("TemplateParam"));
-                if (json == null || !json.isObject()) {
-                    return productError("isv.INVALID_JSON_PARAM", "JSON参数不合法，只接受字符串值");
-                }
-                params = SmsGatewayStandIn.strings(json);
-            } catch (IOException e) {
-                return productError("isv.INVALID_JSON_PARAM", "JSON参数不合法，只接受字符串值");
-            }
+        Map<String, String> params = jsonObject(p.get("TemplateParam"));
+        if (params == null) {
+            return productError("isv.INVALID_JSON_PARAM", "JSON参数不合法，只接受字符串值");
         }
         messages.add(new Message(number, p.get("SignName"), p.get("TemplateCode"), params));
-        return new Answer(200, JSON.createObjectNode().put("Code", "OK").put("Message", "OK")
-                .put("BizId", UUID.randomUUID().toString()).put("RequestId", UUID.randomUUID().toString()).toString());
+        return ok("BizId", UUID.randomUUID().toString());
     }
 }

@@ -1,13 +1,10 @@
 package org.leadtocash.standin;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Alibaba Cloud voice, {@code SingleCallByTts} (Dyvmsapi 2017-05-25): the gateway checks of {@link AliyunRpcStandIn},
@@ -39,21 +36,11 @@ public final class AliyunVoiceStandIn extends AliyunRpcStandIn {
         if (missing != null) {
             return missing;
         }
-        Map<String, String> params = Map.of();
-        if (p.get("TtsParam") != null) {
-            try {
-                JsonNode json = JSON.readTree(p.get("TtsParam"));
-                if (json == null || !json.isObject()) {
-                    return productError("isv.INVALID_JSON_PARAM", "JSON参数不合法");
-                }
-                params = SmsGatewayStandIn.strings(json);
-            } catch (IOException e) {
-                return productError("isv.INVALID_JSON_PARAM", "JSON参数不合法");
-            }
+        Map<String, String> params = jsonObject(p.get("TtsParam"));
+        if (params == null) {
+            return productError("isv.INVALID_JSON_PARAM", "JSON参数不合法");
         }
         calls.add(new Call(p.get("CalledNumber"), p.get("CalledShowNumber"), p.get("TtsCode"), params));
-        return new Answer(200, JSON.createObjectNode().put("Code", "OK").put("Message", "OK")
-                .put("CallId", UUID.randomUUID() + "@aliyun").put("RequestId", UUID.randomUUID().toString())
-                .toString());
+        return ok("CallId", UUID.randomUUID() + "@aliyun");
     }
 }

@@ -1,7 +1,5 @@
 package org.leadtocash.standin;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,27 +12,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  * body with {@code phoneNumber} (11-digit mobile), {@code signName}, {@code templateCode} and an object
  * {@code templateParam} of strings. Answers {@code {"code":"OK","bizId":…}}, or 401 / 400 with an error code.
  */
-public final class SmsGatewayStandIn extends StandIn {
+public final class SmsGatewayStandIn extends HttpGatewayStandIn {
     /** A message the gateway accepted. */
     public record Message(String node, String phoneNumber, String signName, String templateCode,
                           Map<String, String> params) {
     }
 
-    private final String apiKey;
     private final List<Message> messages = new CopyOnWriteArrayList<>();
 
     private SmsGatewayStandIn(String apiKey) {
-        super("application/json;charset=utf-8", "/sms/send");
-        this.apiKey = apiKey;
+        super(apiKey, "/sms/send");
     }
 
     public static SmsGatewayStandIn start(String apiKey) {
         return new SmsGatewayStandIn(apiKey);
-    }
-
-    @Override
-    public String url(String node) {
-        return super.url(node) + "/sms/send";
     }
 
     public List<Message> messages() {
@@ -42,19 +33,7 @@ public final class SmsGatewayStandIn extends StandIn {
     }
 
     @Override
-    protected Answer answer(Request r) {
-        if (!"POST".equals(r.method())) {
-            return error(405, "MethodNotAllowed", "use POST");
-        }
-        if (!("Bearer " + apiKey).equals(r.header("Authorization"))) {
-            return error(401, "Unauthorized", "bad or missing API key");
-        }
-        JsonNode body;
-        try {
-            body = r.json();
-        } catch (IOException e) {
-            return error(400, "InvalidJson", "body is not JSON");
-        }
+    protected Answer accepted(Request r, JsonNode body) {
         String number = body.path("phoneNumber").asText("");
         String template = body.path("templateCode").asText("");
         JsonNode params = body.path("templateParam");
@@ -67,15 +46,5 @@ public final class SmsGatewayStandIn extends StandIn {
         messages.add(new Message(r.node(), number, body.path("signName").asText(""), template, strings(params)));
         return new Answer(200, JSON.createObjectNode().put("code", "OK").put("bizId", UUID.randomUUID().toString())
                 .toString());
-    }
-
-    static Map<String, String> strings(JsonNode params) {
-        Map<String, String> values = new LinkedHashMap<>();
-        params.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
-        return values;
-    }
-
-    private Answer error(int status, String code, String message) {
-        return refuse(status, JSON.createObjectNode().put("code", code).put("message", message).toString());
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -101,6 +102,13 @@ public abstract class StandIn implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         port = server.getAddress().getPort();
+    }
+
+    /** A JSON object's fields as strings, in their order (template parameters as a provider reads them). */
+    protected static Map<String, String> strings(JsonNode object) {
+        Map<String, String> values = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        return values;
     }
 
     /** Checks and processes one call as the real system would; null closes the connection without an answer. */

@@ -285,8 +285,11 @@ public final class U8StandIn extends StandIn {
         return answer.toString();
     }
 
-    /** The answer to a sale-invoice add, or null when the connection is to be dropped instead. */
-    private String add(Request r) {
+    /**
+     * U8's checks of every write call, in its order: accounts and app key, token, trade id, biz_id, sync=1 and a JSON
+     * body. The error answer, or null when the call passes them.
+     */
+    private String writeRefusal(Request r) {
         if (!FROM.equals(r.query("from_account")) || !TO.equals(r.query("to_account"))
                 || !APP_KEY.equals(r.query("app_key"))) {
             return error("20001", "from_account、to_account或app_key错误");
@@ -305,12 +308,32 @@ public final class U8StandIn extends StandIn {
         if (!"1".equals(r.query("sync"))) {
             return error("20007", "测试服务只支持同步调用 sync=1 expected");
         }
-        JsonNode json;
         try {
-            json = r.json();
+            r.json();
         } catch (IOException e) {
             return error("20005", "报文不是合法的JSON");
         }
+        return null;
+    }
+
+    /** The body of a call {@link #writeRefusal} passed, so it is JSON. */
+    private static JsonNode parsedBody(Request r) {
+        try {
+            return r.json();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the body was read as JSON before", e);
+        }
+    }
+
+    /** The answer to a sale-invoice add, or null when the connection is to be dropped instead. */
+    private String add(Request r) {
+        String refused = writeRefusal(r);
+        if (refused != null) {
+            return refused;
+        }
+        String tradeId = r.query("tradeid");
+        String bizId = r.query("biz_id");
+        JsonNode json = parsedBody(r);
         addCalls.merge(bizId, 1, Integer::sum);
         TradeUse use = tradeUses.get(tradeId);
         if (use != null) {
@@ -345,30 +368,13 @@ public final class U8StandIn extends StandIn {
 
     /** The answer to a customer add: U8's parameter checks, then the archive. */
     private String addCustomer(Request r) {
-        if (!FROM.equals(r.query("from_account")) || !TO.equals(r.query("to_account"))
-                || !APP_KEY.equals(r.query("app_key"))) {
-            return error("20001", "from_account、to_account或app_key错误");
-        }
-        if (!validToken(r.query("token"))) {
-            return error(TOKEN_INVALID, "token无效或已过期 token invalid or expired");
+        String refused = writeRefusal(r);
+        if (refused != null) {
+            return refused;
         }
         String tradeId = r.query("tradeid");
-        if (tradeId == null || !tradeIds.contains(tradeId)) {
-            return error("20003", "交易号无效 unknown tradeid");
-        }
         String bizId = r.query("biz_id");
-        if (bizId == null || bizId.isBlank()) {
-            return error("20004", "biz_id不能为空");
-        }
-        if (!"1".equals(r.query("sync"))) {
-            return error("20007", "测试服务只支持同步调用 sync=1 expected");
-        }
-        JsonNode json;
-        try {
-            json = r.json();
-        } catch (IOException e) {
-            return error("20005", "报文不是合法的JSON");
-        }
+        JsonNode json = parsedBody(r);
         String earlier = customerAnswers.get("trade:" + tradeId);
         if (earlier == null) {
             earlier = customerAnswers.get("biz:" + bizId);

@@ -1,6 +1,5 @@
 package org.leadtocash.standin;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,26 +13,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * holding the {@code text} to read out. Answers {@code {"code":"OK","callId":…}}, or 401 / 400 with an error code. A
  * call counts the moment it arrives: the real gateway dials then.
  */
-public final class VoiceGatewayStandIn extends StandIn {
+public final class VoiceGatewayStandIn extends HttpGatewayStandIn {
     /** A call the gateway placed, for the node its URL names. */
     public record Call(long seq, String node, String calledNumber, String templateCode, Map<String, String> params) {
     }
 
-    private final String apiKey;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     private VoiceGatewayStandIn(String apiKey) {
-        super("application/json;charset=utf-8", "/voice/call");
-        this.apiKey = apiKey;
+        super(apiKey, "/voice/call");
     }
 
     public static VoiceGatewayStandIn start(String apiKey) {
         return new VoiceGatewayStandIn(apiKey);
-    }
-
-    @Override
-    public String url(String node) {
-        return super.url(node) + "/voice/call";
     }
 
     public List<Call> calls() {
@@ -46,19 +38,7 @@ public final class VoiceGatewayStandIn extends StandIn {
     }
 
     @Override
-    protected Answer answer(Request r) {
-        if (!"POST".equals(r.method())) {
-            return error(405, "MethodNotAllowed", "use POST");
-        }
-        if (!("Bearer " + apiKey).equals(r.header("Authorization"))) {
-            return error(401, "Unauthorized", "bad or missing API key");
-        }
-        JsonNode body;
-        try {
-            body = r.json();
-        } catch (IOException e) {
-            return error(400, "InvalidJson", "body is not JSON");
-        }
+    protected Answer accepted(Request r, JsonNode body) {
         String number = body.path("calledNumber").asText("");
         String template = body.path("templateCode").asText("");
         JsonNode params = body.path("params");
@@ -68,12 +48,8 @@ public final class VoiceGatewayStandIn extends StandIn {
         if (template.isEmpty() || !params.isObject() || !params.hasNonNull("text")) {
             return error(400, "MissingParameter", "templateCode and params with a text are required");
         }
-        calls.add(new Call(r.seq(), r.node(), number, template, SmsGatewayStandIn.strings(params)));
+        calls.add(new Call(r.seq(), r.node(), number, template, strings(params)));
         return new Answer(200, JSON.createObjectNode().put("code", "OK").put("callId", UUID.randomUUID().toString())
                 .toString());
-    }
-
-    private Answer error(int status, String code, String message) {
-        return refuse(status, JSON.createObjectNode().put("code", code).put("message", message).toString());
     }
 }
