@@ -77,30 +77,13 @@ class DingTalkRobotChannel implements NotificationChannel {
             throw new IllegalStateException("DingTalk robot webhook URL is not configured");
         }
         JsonHttpPeer.Answer answer = peer.post(signedUri(webhookUrl, secret, clock.millis()), message(request), Map.of());
-        if (!answer.successful()) {
-            throw new ChannelDeliveryException("DingTalk robot answered HTTP " + answer.status() + ": "
-                    + JsonHttpPeer.excerpt(answer.body()));
-        }
-        if (answer.json() == null || !answer.json().hasNonNull("errcode")) {
-            throw new ChannelDeliveryException("DingTalk robot answered HTTP " + answer.status()
-                    + " without an errcode: " + JsonHttpPeer.excerpt(answer.body()));
-        }
-        int errcode = answer.json().get("errcode").asInt(-1);
-        if (errcode != 0) {
-            throw new ChannelDeliveryException("DingTalk robot refused the message: errcode " + errcode
-                    + ", errmsg " + answer.text("errmsg"));
-        }
+        answer.requireErrcodeZero("DingTalk robot", "the message");
         log.info("DingTalk robot accepted notification {}", request.idempotencyKey());
     }
 
     /** The message body DingTalk expects. */
     ObjectNode message(NotificationRequest request) {
-        List<String> atMobiles = request.recipients().stream()
-                .map(Recipient::mobile)
-                .filter(m -> m != null && !m.isBlank())
-                .map(String::strip)
-                .distinct()
-                .toList();
+        List<String> atMobiles = request.recipientMobiles();
         boolean markdown = request.title() != null && !request.title().isBlank();
         String text = withMentions(Link.append(request.text(), request.links(), markdown), atMobiles);
         ObjectNode body = mapper.createObjectNode();

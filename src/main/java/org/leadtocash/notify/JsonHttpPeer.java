@@ -48,6 +48,24 @@ final class JsonHttpPeer {
         String text(String field) {
             return json == null || !json.hasNonNull(field) ? null : json.get(field).asText();
         }
+
+        /**
+         * Checks the answer of a chat robot (DingTalk, WeCom): a 2xx status with {@code errcode} 0. Otherwise a
+         * {@link ChannelDeliveryException} naming the peer, the status or the errcode and errmsg, and {@code what} was
+         * refused (e.g. "the message").
+         */
+        void requireErrcodeZero(String peer, String what) {
+            if (!successful()) {
+                throw new ChannelDeliveryException(peer + " answered HTTP " + status + ": " + excerpt(body));
+            }
+            if (json == null || !json.hasNonNull("errcode")) {
+                throw new ChannelDeliveryException(peer + " answered HTTP " + status + " without an errcode: " + excerpt(body));
+            }
+            int errcode = json.get("errcode").asInt(-1);
+            if (errcode != 0) {
+                throw new ChannelDeliveryException(peer + " refused " + what + ": errcode " + errcode + ", errmsg " + text("errmsg"));
+            }
+        }
     }
 
     Answer post(URI uri, JsonNode body, Map<String, String> headers) {

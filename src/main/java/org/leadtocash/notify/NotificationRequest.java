@@ -27,6 +27,16 @@ public record NotificationRequest(String idempotencyKey, Channel channel, List<R
         this(idempotencyKey, channel, recipients, title, text, processInstanceId, businessKey, List.of());
     }
 
+    /** The recipients' mobiles, each once, for a chat robot's @mention by mobile. */
+    public List<String> recipientMobiles() {
+        return recipients.stream()
+                .map(Recipient::mobile)
+                .filter(m -> m != null && !m.isBlank())
+                .map(String::strip)
+                .distinct()
+                .toList();
+    }
+
     /** The text with the links as markdown, as a chat shows it. */
     public String textWithLinks() {
         return Link.append(text, links, true);

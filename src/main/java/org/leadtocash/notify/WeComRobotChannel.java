@@ -58,7 +58,7 @@ class WeComRobotChannel implements NotificationChannel {
             throw new IllegalStateException("WeCom robot webhook URL is not configured");
         }
         post(markdown(request));
-        List<String> mobiles = mobiles(request);
+        List<String> mobiles = request.recipientMobiles();
         if (!mobiles.isEmpty()) {
             post(mentions(request, mobiles));
         }
@@ -86,30 +86,9 @@ class WeComRobotChannel implements NotificationChannel {
         return body;
     }
 
-    private static List<String> mobiles(NotificationRequest request) {
-        return request.recipients().stream()
-                .map(Recipient::mobile)
-                .filter(m -> m != null && !m.isBlank())
-                .map(String::strip)
-                .distinct()
-                .toList();
-    }
-
     private void post(ObjectNode message) {
         JsonHttpPeer.Answer answer = peer.post(URI.create(webhookUrl), message, Map.of());
-        if (!answer.successful()) {
-            throw new ChannelDeliveryException("WeCom robot answered HTTP " + answer.status() + ": "
-                    + JsonHttpPeer.excerpt(answer.body()));
-        }
-        if (answer.json() == null || !answer.json().hasNonNull("errcode")) {
-            throw new ChannelDeliveryException("WeCom robot answered HTTP " + answer.status()
-                    + " without an errcode: " + JsonHttpPeer.excerpt(answer.body()));
-        }
-        int errcode = answer.json().get("errcode").asInt(-1);
-        if (errcode != 0) {
-            throw new ChannelDeliveryException("WeCom robot refused the " + message.get("msgtype").asText()
-                    + " message: errcode " + errcode + ", errmsg " + answer.text("errmsg"));
-        }
+        answer.requireErrcodeZero("WeCom robot", "the " + message.get("msgtype").asText() + " message");
     }
 
     static String cutToBytes(String s, int maxBytes) {
