@@ -188,6 +188,29 @@ class TaskLinkMessagesTests {
     }
 
     @Test
+    @EnabledIf(value = "org.leadtocash.e2e.Browser#installed", disabledReason = Browser.SKIP_REASON)
+    void financeOpensTheBreakerAlertsCockpitLinkAndSeesTheJourney() {
+        PaymentJourney journey = journeys.start(new JourneyStart("LINK-IR-2", "LK00000002", null, "B医院", "zhangwei",
+                new BigDecimal("90000.00"), clock.today(), null, null, null));
+        ProcessInstance pi = processInstance(journey.processInstanceId());
+        fireTimer(pi, "BoundaryEvent_InvoiceSubmittedBreaker");
+        execute(job(PaymentJourneyProcess.Task.NOTIFY_PAYMENT_BLOCKED, pi));
+        String cockpit = links(received("回款阻塞")).get(1);
+        assertThat(cockpit).isEqualTo(BASE + "/camunda/app/cockpit/default/#/process-instance/" + pi.getId() + "/runtime");
+
+        Browser browser = browsers.open(BASE);
+        browser.loginTo("cockpit", "wufang", "wufang");
+        browser.visible(By.cssSelector(".leadtocash-kpi[data-loaded]"));
+        browser.screenshot("finance-cockpit-after-login");
+        browser.open(cockpit.substring(BASE.length()));
+        // the instance's page: its id and business key in the sidebar, its node ① task on the diagram
+        browser.waitForText(pi.getId());
+        browser.waitForText("LINK-IR-2");
+        browser.visible(By.cssSelector("[data-element-id='" + PaymentJourneyProcess.Task.AWAIT_INVOICE_SIGNED + "']"));
+        browser.screenshot("finance-breaker-alert-cockpit-journey");
+    }
+
+    @Test
     void policyMessageLinksEachRepToHisAcknowledgeTaskAndTheEscalationLinksTheDirectorToTheRollout() {
         ProcessInstance pi = publishPolicy();
         execute(job(PolicyRolloutProcess.Task.NOTIFY_REPS, pi));
