@@ -23,6 +23,17 @@ public final class NotificationTask {
     public static final String TEMPLATE_PARAMS = "templateParams";
     /** Optional: the key that is sent at most once; by default process instance / activity / execution. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /**
+     * Optional, DingTalk and WeCom: what the message links to, {@code task} (the reader's open task in this process
+     * instance, else its first open task, found when the link is opened), {@code instance} (the instance in Cockpit),
+     * or empty for no link.
+     */
+    public static final String LINK = "link";
+
+    /** What a message links to ({@link #LINK}). */
+    enum LinkTarget {
+        NONE, TASK, INSTANCE
+    }
 
     private NotificationTask() {
     }
@@ -39,6 +50,21 @@ public final class NotificationTask {
             executionId = e.getParentId();
         }
         return execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/" + executionId;
+    }
+
+    /**
+     * The link named by the {@code link} input parameter: none when it is absent or empty.
+     *
+     * @throws IllegalArgumentException naming the parameter and the allowed values
+     */
+    static LinkTarget link(Object value) {
+        String name = value == null ? "" : value.toString().strip().toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "" -> LinkTarget.NONE;
+            case "task" -> LinkTarget.TASK;
+            case "instance" -> LinkTarget.INSTANCE;
+            default -> throw new IllegalArgumentException(LINK + " must be task, instance or empty, not '" + value + "'");
+        };
     }
 
     /**

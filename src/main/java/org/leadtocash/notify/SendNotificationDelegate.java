@@ -19,8 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code ${…}} evaluated by the engine) or, for SMS, {@code smsTemplateCode} + {@code templateParams} (a
  * {@code camunda:map}, or a JSON object as the element template writes it). Sent through
  * {@link NotificationService}, so each key is sent at most once and lands in the delivery log; the delivery id is
- * left in the local variable {@code deliveryId}. A bad parameter fails the job with a message naming the task and
- * the parameter (an incident in Cockpit after the retries).
+ * left in the local variable {@code deliveryId}. The optional {@code link} puts "打开任务 Open the task" (the reader's
+ * open task in this instance) or the instance in Cockpit under a DingTalk or WeCom message ({@link TaskLinks}). A bad
+ * parameter fails the job with a message naming the task and the parameter (an incident in Cockpit after the
+ * retries); a literal bad {@code link} is refused at deploy time already ({@link NotificationLinkModelCheck}).
  */
 @Component("sendNotificationDelegate")
 class SendNotificationDelegate implements JavaDelegate {
@@ -28,10 +30,12 @@ class SendNotificationDelegate implements JavaDelegate {
 
     private final NotificationService notifications;
     private final NotificationRecipients recipients;
+    private final TaskLinks links;
 
-    SendNotificationDelegate(NotificationService notifications, NotificationRecipients recipients) {
+    SendNotificationDelegate(NotificationService notifications, NotificationRecipients recipients, TaskLinks links) {
         this.notifications = notifications;
         this.recipients = recipients;
+        this.links = links;
     }
 
     @Override
@@ -48,6 +52,7 @@ class SendNotificationDelegate implements JavaDelegate {
 
     NotificationRequest request(DelegateExecution execution) {
         Channel channel = NotificationTask.channel(execution.getVariableLocal(NotificationTask.CHANNEL));
+        NotificationTask.LinkTarget link = NotificationTask.link(execution.getVariableLocal(NotificationTask.LINK));
         List<Recipient> to = recipients.resolve(execution.getVariableLocal(NotificationTask.RECIPIENTS));
         String title = text(execution.getVariableLocal(NotificationTask.TITLE));
         String text = text(execution.getVariableLocal(NotificationTask.TEXT));
@@ -76,7 +81,15 @@ class SendNotificationDelegate implements JavaDelegate {
                 ? NotificationTask.occurrenceKey(execution)
                 : key.toString().strip();
         return new NotificationRequest(idempotencyKey, channel, to, title, text, execution.getProcessInstanceId(),
-                execution.getProcessBusinessKey());
+                execution.getProcessBusinessKey(), links(link, execution.getProcessInstanceId()));
+    }
+
+    private List<Link> links(NotificationTask.LinkTarget link, String processInstanceId) {
+        return switch (link) {
+            case NONE -> List.of();
+            case TASK -> links.openTask(processInstanceId);
+            case INSTANCE -> links.processInstance(processInstanceId);
+        };
     }
 
     /**

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * <li>{@link #task}: the Tasklist task itself, {@code …/camunda/app/tasklist/default/#/?task=<id>};</li>
  * <li>{@link #openTask}: the reader's open task of an activity in a process instance, for a message sent before the
  * task exists (the notification runs first in the diagram): Tasklist's script {@code app/leadtocash/task-link.js}
- * finds the task of the logged-in user and opens it;</li>
+ * finds the task of the logged-in user and opens it; without an activity, the reader's open task of the instance,
+ * else its first open task (the owners' notification task, {@code link=task});</li>
  * <li>{@link #processInstance}: the instance in Cockpit, for a manager or director who watches it.</li>
  * </ul>
  * Without a base URL every method returns no link (the message goes out without one); production refuses to start
@@ -88,6 +89,14 @@ public class TaskLinks {
         }
         return List.of(new Link("打开任务 Open the task", tasklist() + "?instance=" + encode(processInstanceId)
                 + "&taskKey=" + encode(taskDefinitionKey)));
+    }
+
+    /** The reader's open task in the process instance, else its first open task, found when the link is opened. */
+    public List<Link> openTask(String processInstanceId) {
+        if (!configured() || processInstanceId == null) {
+            return List.of();
+        }
+        return List.of(new Link("打开任务 Open the task", tasklist() + "?instance=" + encode(processInstanceId)));
     }
 
     /** The process instance in Cockpit. */

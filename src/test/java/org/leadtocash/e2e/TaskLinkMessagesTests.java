@@ -9,6 +9,7 @@ import static org.leadtocash.support.ProcessTests.completeAs;
 import static org.leadtocash.support.ProcessTests.fireTimer;
 import static org.leadtocash.support.ProcessTests.moveClockTo;
 import static org.leadtocash.support.ProcessTests.processInstance;
+import static org.leadtocash.support.ProcessTests.runUntilIncident;
 import static org.leadtocash.support.ProcessTests.startByFormAs;
 
 import java.io.IOException;
@@ -23,10 +24,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -58,7 +63,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * DingTalk robot stand-in (signed webhook) and a public base URL, and each test asserts the exact link the robot
  * received — the task itself when it exists at send time, the reader's task of the activity when the diagram creates
  * it after the message (policy acknowledgement, blocker checklist), the instance in Cockpit for a manager or director
- * who is not its assignee. The phone test (390×844) opens such a link as the rep and lands on the task form.
+ * who is not its assignee. The phone test (390×844) opens such a link as the rep and lands on the task form. An owner's
+ * own notification task (element template 钉钉通知, input parameter {@code link}) links the reader's open task of its
+ * instance or the instance in Cockpit; a bad value becomes an incident naming the task and the parameter.
  */
 @AppTest
 class TaskLinkMessagesTests {
@@ -69,6 +76,8 @@ class TaskLinkMessagesTests {
     private static final String TASKLIST = BASE + "/camunda/app/tasklist/default/#/";
     private static final String OPEN_TASK = "[打开任务 Open the task](";
     private static final String OPEN_COCKPIT = "[在 Cockpit 查看流程 Open the process in Cockpit](";
+    private static final String OWNER_PROCESS = "OwnerNoticeProcess";
+    private static final String OWNER_NOTIFY = "Task_NotifyRep";
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)");
 
     @DynamicPropertySource
@@ -91,10 +100,21 @@ class TaskLinkMessagesTests {
     @Autowired LeadIntake intake;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
+    @Autowired RepositoryService repositoryService;
     @Autowired EngineClock clock;
 
     @RegisterExtension
     final Browsers browsers = new Browsers();
+
+    /** The owner's diagrams a test deployed ({@link #startOwnerNotice}), removed after it. */
+    private final List<String> deployments = new ArrayList<>();
+    /** Each owner's notice instance and the marker its message text carries. */
+    private final Map<String, String> notices = new HashMap<>();
+
+    @AfterEach
+    void removeOwnerNotice() {
+        deployments.forEach(d -> repositoryService.deleteDeployment(d, true));
+    }
 
     /** Messages the robot had accepted before this test: the robot outlives the tests of the class. */
     private static int before;
@@ -168,6 +188,29 @@ class TaskLinkMessagesTests {
     }
 
     @Test
+    @EnabledIf(value = "org.leadtocash.e2e.Browser#installed", disabledReason = Browser.SKIP_REASON)
+    void financeOpensTheBreakerAlertsCockpitLinkAndSeesTheJourney() {
+        PaymentJourney journey = journeys.start(new JourneyStart("LINK-IR-2", "LK00000002", null, "B医院", "zhangwei",
+                new BigDecimal("90000.00"), clock.today(), null, null, null));
+        ProcessInstance pi = processInstance(journey.processInstanceId());
+        fireTimer(pi, "BoundaryEvent_InvoiceSubmittedBreaker");
+        execute(job(PaymentJourneyProcess.Task.NOTIFY_PAYMENT_BLOCKED, pi));
+        String cockpit = links(received("回款阻塞")).get(1);
+        assertThat(cockpit).isEqualTo(BASE + "/camunda/app/cockpit/default/#/process-instance/" + pi.getId() + "/runtime");
+
+        Browser browser = browsers.open(BASE);
+        browser.loginTo("cockpit", "wufang", "wufang");
+        browser.visible(By.cssSelector(".leadtocash-kpi[data-loaded]"));
+        browser.screenshot("finance-cockpit-after-login");
+        browser.open(cockpit.substring(BASE.length()));
+        // the instance's page: its id and business key in the sidebar, its node ① task on the diagram
+        browser.waitForText(pi.getId());
+        browser.waitForText("LINK-IR-2");
+        browser.visible(By.cssSelector("[data-element-id='" + PaymentJourneyProcess.Task.AWAIT_INVOICE_SIGNED + "']"));
+        browser.screenshot("finance-breaker-alert-cockpit-journey");
+    }
+
+    @Test
     void policyMessageLinksEachRepToHisAcknowledgeTaskAndTheEscalationLinksTheDirectorToTheRollout() {
         ProcessInstance pi = publishPolicy();
         execute(job(PolicyRolloutProcess.Task.NOTIFY_REPS, pi));
@@ -212,6 +255,86 @@ class TaskLinkMessagesTests {
         // the follow-up form (its date field hands over to the phone's own date control, so the notes are looked for)
         browser.visible(By.cssSelector("textarea[id$='-Field_followUpNotes']"));
         browser.screenshot("phone-task-link-follow-up");
+    }
+
+    @Test
+    void ownersNotificationWithLinkTaskLinksTheReaderToHisOpenTaskOfTheInstance() {
+        ProcessInstance pi = startOwnerNotice("task", "zhangwei");
+        execute(job(OWNER_NOTIFY, pi));
+
+        DingTalkRobotStandIn.Message message = received(notices.get(pi.getId()));
+        assertThat(message.text()).contains(OPEN_TASK);
+        assertThat(links(message)).containsExactly(TASKLIST + "?instance=" + pi.getId());
+    }
+
+    @Test
+    void ownersNotificationWithLinkInstanceLinksTheInstanceInCockpitAndWithoutALinkCarriesNone() {
+        ProcessInstance instance = startOwnerNotice("instance", "zhangwei");
+        execute(job(OWNER_NOTIFY, instance));
+        assertThat(links(received(notices.get(instance.getId())))).containsExactly(
+                BASE + "/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime");
+
+        ProcessInstance none = startOwnerNotice("", "zhangwei");
+        execute(job(OWNER_NOTIFY, none));
+        assertThat(links(received(notices.get(none.getId())))).isEmpty();
+    }
+
+    @Test
+    void ownersNotificationWhoseLinkExpressionGivesABadValueBecomesAnIncidentNamingTheTaskAndTheParameter() {
+        ProcessInstance pi = startOwnerNotice("${linkChoice}", "zhangwei", "tsak");
+        var incident = runUntilIncident(pi, OWNER_NOTIFY).incident();
+
+        assertThat(incident).isNotNull();
+        assertThat(incident.getIncidentMessage()).contains(OWNER_NOTIFY, "link must be task, instance or empty, not 'tsak'");
+        assertThat(ROBOT.accepted().subList(before, ROBOT.accepted().size())).as("nothing sent")
+                .noneMatch(m -> m.text().contains(notices.get(pi.getId())));
+    }
+
+    @Test
+    @EnabledIf(value = "org.leadtocash.e2e.Browser#installed", disabledReason = Browser.SKIP_REASON)
+    void repOpensTheTaskLinkOfAnOwnersNotificationOnHisPhoneAndLandsOnHisTaskCreatedAfterTheMessage() {
+        ProcessInstance pi = startOwnerNotice("task", "zhangwei");
+        execute(job(OWNER_NOTIFY, pi));
+        String link = links(received(notices.get(pi.getId()))).get(0);
+        String own = taskService.createTaskQuery().processInstanceId(pi.getId()).taskAssignee("zhangwei").singleResult().getId();
+
+        Browser browser = browsers.phone(BASE);
+        browser.loginTo("tasklist", "zhangwei", "zhangwei");
+        browser.open(link.substring(BASE.length()));
+        browser.until("the link to open zhangwei's task of the instance", d -> d.getCurrentUrl().endsWith("?task=" + own)
+                || d.getCurrentUrl().contains("?task=" + own + "&"));
+        browser.waitForText("跟进通知 Follow up the notice");
+        browser.screenshot("phone-task-link-owner-notice");
+    }
+
+    /**
+     * An owner's diagram: the generic notification task (DingTalk to the rep, {@code link} as given, sent by its job)
+     * followed by the rep's task, so the task exists only after the message; the message text carries a marker.
+     */
+    private ProcessInstance startOwnerNotice(String link, String rep, String... linkChoice) {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(OWNER_PROCESS).camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_Notice")
+                .camundaFormField().camundaId("repId").camundaType("string").camundaFormFieldDone()
+                .camundaFormField().camundaId("linkChoice").camundaType("string").camundaFormFieldDone()
+                .camundaFormField().camundaId("noticeMarker").camundaType("string").camundaFormFieldDone()
+                .serviceTask(OWNER_NOTIFY).name("通知销售 Notify the rep").camundaAsyncBefore()
+                .camundaDelegateExpression("${sendNotificationDelegate}")
+                .camundaInputParameter("channel", "dingtalk")
+                .camundaInputParameter("recipients", "user:${repId}")
+                .camundaInputParameter("title", "负责人通知 Owner notice")
+                .camundaInputParameter("text", "请跟进 Please follow up ${noticeMarker}")
+                .camundaInputParameter("link", link)
+                .userTask("Task_FollowUpNotice").name("跟进通知 Follow up the notice").camundaAssignee("${repId}")
+                .endEvent("EndEvent_Notice").done();
+        deployments.add(repositoryService.createDeployment().name("owner-notice-test")
+                .addModelInstance("owner-notice.bpmn", model).deploy().getId());
+        Map<String, Object> start = new HashMap<>();
+        start.put("repId", rep);
+        start.put("linkChoice", linkChoice.length == 0 ? "" : linkChoice[0]);
+        start.put("noticeMarker", "notice-" + System.nanoTime());
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(OWNER_PROCESS, start);
+        notices.put(pi.getId(), (String) start.get("noticeMarker"));
+        return pi;
     }
 
     private ProcessInstance publishPolicy() {

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * <li>sales-manager, regional-director: Cockpit and Tasklist, read every definition, instance, task and history;
  * may retry failed jobs; directors also deploy (Modeler's deploy button) to change routing rules. Both open Camunda
  * Admin for the sales team page (the team API checks their groups; Camunda users and groups stay read-only to them).</li>
- * <li>legal, finance: Tasklist (tasks of their candidate group); legal also publishes clause versions.</li>
+ * <li>legal, finance: Tasklist (tasks of their candidate group); legal also publishes clause versions; finance also
+ * opens payment journeys (only those) in Cockpit, read-only, from the breaker alert's link.</li>
  * <li>marketing: Tasklist; publishes product policies (R-33).</li>
  * <li>camunda-admin: everything.</li>
  * <li>metrics: no Camunda permission; its members (Prometheus's own user) may read {@code /actuator/prometheus}.</li>
@@ -126,6 +127,10 @@ public class IdentitySetup {
         String finance = org.leadtocash.shared.Groups.FINANCE;
         grant(finance, Resources.PROCESS_DEFINITION, "PaymentJourneyProcess", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(finance, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // and opens the payment breaker alert's link to the journey in Cockpit: Cockpit, and reading the journeys'
+        // instances (no other process, no task, no change)
+        grant(finance, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(finance, Resources.PROCESS_DEFINITION, "PaymentJourneyProcess", Permissions.READ_INSTANCE);
         for (Resources resource : Resources.values()) {
             grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }

@@ -169,6 +169,24 @@ class DeploymentValidationTests {
     }
 
     @Test
+    void aNotificationLinkThatIsNeitherTaskNorInstanceIsRefusedNamingTheTaskAndTheParameter() throws Exception {
+        String message = refused(diagram(s -> s.serviceTask("Task_NotifyOwner").name("通知 Notify")
+                .camundaDelegateExpression("${sendNotificationDelegate}")
+                .camundaInputParameter("channel", "dingtalk").camundaInputParameter("recipients", "role:manager")
+                .camundaInputParameter("title", "通知 Notice").camundaInputParameter("text", "请处理 Please act")
+                .camundaInputParameter("link", "tsak")));
+        assertThat(message).contains("owner-test.bpmn", "Task_NotifyOwner", "input parameter 'link'",
+                "must be task, instance or empty, not 'tsak'");
+
+        ResponseEntity<String> task = deployDiagram(DIRECTOR, diagram(s -> s.serviceTask("Task_NotifyOwner")
+                .camundaDelegateExpression("${sendNotificationDelegate}")
+                .camundaInputParameter("channel", "dingtalk").camundaInputParameter("recipients", "role:manager")
+                .camundaInputParameter("title", "通知 Notice").camundaInputParameter("text", "请处理 Please act")
+                .camundaInputParameter("link", "task")));
+        assertThat(task.getStatusCode()).as(task.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void conditionWithATypoedVariableIsRefusedNamingTheFlowAndTheVariable() throws Exception {
         ResponseEntity<String> response = ModelerDeploy.deploy(rest, DIRECTOR, NAME, quoteToInvoiceWith(
                 "${reviewDecision == 'APPROVE' and contractTotl le 1000000}"));

@@ -22,9 +22,20 @@ export function localeConfig() {
   return {availableLocales: [chosen], fallbackLocale: chosen};
 }
 
-/** Tasklist's date formats (moment patterns): yyyy-MM-dd HH:mm in Chinese, Camunda's defaults in English. */
-export function tasklistDateFormat() {
+/**
+ * The webapps' date formats (moment patterns, each app's config.js `dateFormat`): yyyy-MM-dd HH:mm in Chinese, each
+ * app's own defaults in English. Tasklist reads the setting itself; Cockpit, Admin and Welcome ignore it (Cockpit
+ * hard-codes its patterns), so shanghai-time.js hands it to their date filter.
+ */
+export function webappDateFormat() {
   return chosenLocale() === 'zh'
     ? {monthName: 'M月', day: 'D', abbr: 'YYYY-MM-DD HH:mm', normal: 'YYYY-MM-DD HH:mm', long: 'YYYY-MM-DD HH:mm', short: 'YYYY-MM-DD'}
     : undefined;
 }
+
+/**
+ * English labels that say what this installation does where Camunda's English file says otherwise (Camunda's footer
+ * says dates are in the browser's zone; they are in Beijing time, shanghai-time.js). The Chinese ones are in each
+ * app's locales/zh.json.
+ */
+export const ENGLISH_LABELS = {CAM_WIDGET_FOOTER_TIMEZONE: 'Dates and times shown in Beijing time (UTC+08:00):'};

@@ -3,7 +3,12 @@
 // the rep in Hangzhou. Tasklist and Cockpit format every date with the one moment.js they bundle; moment-timezone is
 // not bundled (angular-moment's changeTimezone needs it), so this script wraps moment's format(): a moment in the browser's
 // local mode is shown at UTC+08:00 (the same instant). Moments made in UTC on purpose (durations, ISO for the engine)
-// are left alone. The footer names the zone. Loaded as a custom script by tasklist/ and cockpit/scripts/config.js.
+// are left alone. The footer says so ("日期和时间按北京时间 (UTC+08:00) 显示：Asia/Shanghai"; Camunda's own English text
+// about the local zone is replaced, locale.js ENGLISH_LABELS) and names the zone where Camunda names the browser's.
+// The app's date patterns (config.js dateFormat, yyyy-MM-dd HH:mm in Chinese) are handed to the date filter of Cockpit,
+// Admin and Welcome, which ignore that setting. Loaded as a custom script by every app's scripts/config.js.
+import {ENGLISH_LABELS} from './locale.js';
+
 export const ZONE = 'Asia/Shanghai';
 const OFFSET_MINUTES = 8 * 60;
 /**
@@ -60,6 +65,40 @@ function nameTheZone() {
   }
 }
 
+/**
+ * Before the app starts (custom scripts are loaded before Angular bootstraps it), one more config block on the app's
+ * module, run after the app's own: the configured date patterns go to camDateFormat (Cockpit sets its own there and
+ * never reads config.js dateFormat), and the English footer label is replaced in whatever the locale loader returns
+ * (the file or its copy in localStorage).
+ */
+function configureApp() {
+  const angular = window.angular;
+  const base = document.querySelector('base');
+  const app = base && base.getAttribute('app-name');
+  if (!angular || !app) {
+    return;
+  }
+  const config = () => window['cam' + app.charAt(0).toUpperCase() + app.slice(1) + 'Conf'] || {};
+  let module;
+  try {
+    module = angular.module('cam.' + app);
+  } catch (e) {
+    return;
+  }
+  module.config(['$injector', '$provide', (providers, provide) => {
+    if (providers.has('camDateFormatProvider')) {
+      const dates = providers.get('camDateFormatProvider');
+      const formats = config().dateFormat || {};
+      Object.keys(formats).forEach(kind => dates.setDateFormat(formats[kind], kind));
+    }
+    if (providers.has('localeLoaderProvider')) {
+      provide.decorator('localeLoader', ['$delegate', load => options => load(options).then(labels =>
+        options && options.key === 'en' && labels ? Object.assign({}, labels, ENGLISH_LABELS) : labels)]);
+    }
+  }]);
+}
+
+configureApp();
 const started = Date.now();
 (function waitForMoment() {
   const moment = bundledMoment();

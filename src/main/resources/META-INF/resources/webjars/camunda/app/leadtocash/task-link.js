@@ -2,7 +2,9 @@
 // (org.leadtocash.notify.TaskLinks#openTask): #/?instance=<processInstanceId>&taskKey=<task definition key>. Once the
 // user is logged in (the link may have been opened before the login), it asks the engine for that activity's open
 // task in the instance — the user's own first, else any the user may read (a director opening a rep's task) — and
-// shows it as #/?task=<id>. Loaded as a custom script by tasklist/scripts/config.js.
+// shows it as #/?task=<id>. Without taskKey (#/?instance=<id>, the owners' notification task with link=task) any open
+// task of the instance: the user's own first, else the instance's first. Loaded as a custom script by
+// tasklist/scripts/config.js.
 const RETRY_MS = 1000;
 const GIVE_UP_MS = 10 * 60 * 1000;
 
@@ -12,7 +14,7 @@ function wanted() {
   const params = new URLSearchParams(query);
   const instance = params.get('instance');
   const taskKey = params.get('taskKey');
-  return instance && taskKey ? {instance, taskKey, since: Date.now()} : null;
+  return instance ? {instance, taskKey, since: Date.now()} : null;
 }
 
 function roots() {
@@ -74,7 +76,8 @@ async function resolve() {
     const target = pending;
     pending = null;
     const query = api.engine + '/task?processInstanceId=' + encodeURIComponent(target.instance)
-      + '&taskDefinitionKey=' + encodeURIComponent(target.taskKey) + '&active=true&sortBy=created&sortOrder=desc';
+      + (target.taskKey ? '&taskDefinitionKey=' + encodeURIComponent(target.taskKey) + '&active=true&sortBy=created&sortOrder=desc'
+        : '&active=true&sortBy=created&sortOrder=asc');
     const own = await getJson(query + '&involvedUser=' + encodeURIComponent(user.userId)).catch(() => null);
     const tasks = own && own.length ? own : await getJson(query).catch(() => null);
     if (tasks && tasks.length) {

@@ -4,9 +4,9 @@
 // created after it opens that task (app/leadtocash/task-link.js); form validation messages in Chinese
 // (app/leadtocash/form-messages.js); dates in Asia/Shanghai whatever the browser's zone (app/leadtocash/shanghai-time.js). The keyboard shortcuts are
 // the webjar's: this file is their only definition, so they are kept here.
-import {localeConfig, tasklistDateFormat} from '../../leadtocash/locale.js';
+import {localeConfig, webappDateFormat} from '../../leadtocash/locale.js';
 
-const dateFormat = tasklistDateFormat();
+const dateFormat = webappDateFormat();
 
 export default {
   locales: localeConfig(),
