@@ -168,6 +168,48 @@ class LeadFirstContactSummaryTests {
         assertThat(FirstContactRecount.summary(jdbc)).as("rebuilt on demand").isEqualTo(kept);
     }
 
+    @Test
+    void anSlaOnABucketEdgeIsCountedFromTheSummaryAndOneBetweenEdgesFromTheLeads() {
+        data.deactivateAllRepsExcept("lina");
+        List<ProcessInstance> leads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ProcessInstance pi = received("WEBSITE_FORM", "EAST");
+            route(pi);
+            leads.add(pi);
+        }
+        // reached after 90 min, 100 min, exactly 3 h and 3 h 30 s
+        Duration[] after = {Duration.ofMinutes(90), Duration.ofMinutes(100), Duration.ofHours(3), Duration.ofHours(3).plusSeconds(30)};
+        for (int i = 0; i < 4; i++) {
+            moveClockTo(t0.plus(after[i]));
+            firstContact(leads.get(i), ContactOutcome.REACHED);
+        }
+        checked("four leads reached");
+        LocalDate day = LocalDate.ofInstant(t0, clock.zone());
+        assertThat(kpi.firstContact(day, day, null).overall().contactedWithinSla()).as("the shipped 4 h").isEqualTo(4);
+
+        // owner change 1 (4 h → 3 h) is a bucket edge: read from the summary, exact to the second
+        String threeHours = LeadRoutingProcessTests.deployCopyWith(LeadRoutingProcess.Sla.FIRST_CONTACT, "PT3H");
+        try {
+            LeadKpi.Report report = kpi.firstContact(day, day, null);
+            assertThat(report.slaMinutes()).isEqualTo(180);
+            assertThat(report.overall().contactedWithinSla()).isEqualTo(3);
+            assertThat(report).isEqualTo(kpi.fromLeads(day, day, null, Duration.ofHours(3)));
+        } finally {
+            repositoryService().deleteDeployment(threeHours, true);
+        }
+        // 100 min lies inside the bucket (90, 105]: the summary cannot tell, the leads are read
+        String hundredMinutes = LeadRoutingProcessTests.deployCopyWith(LeadRoutingProcess.Sla.FIRST_CONTACT, "PT100M");
+        try {
+            LeadKpi.Report report = kpi.firstContact(day, day, null);
+            assertThat(report.slaMinutes()).isEqualTo(100);
+            assertThat(report.overall().contactedWithinSla()).isEqualTo(2);
+            assertThat(report.overall().shareWithinSla()).isEqualByComparingTo("0.5");
+            assertThat(report.byRep()).singleElement().satisfies(f -> assertThat(f.contactedWithinSla()).isEqualTo(2));
+        } finally {
+            repositoryService().deleteDeployment(hundredMinutes, true);
+        }
+    }
+
     /**
      * The report read from the summary equals the per-lead report but for the median, which is the bucket of the exact
      * median's middle lead: the exact median (the mean of the middle two for an even count) is at most its upper edge.
