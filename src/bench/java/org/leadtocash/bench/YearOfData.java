@@ -173,8 +173,10 @@ final class YearOfData {
                 + "CASE WHEN g % 100 < 93 THEN " + created + " + ((g * 37) % 420) * interval '1 minute' END, 1 "
                 + "FROM generate_series(?, ?) g", from, to);
         history("LeadRoutingProcess", "yp-l-", "yl-", from, to, LEADS);
-        // a bulk load bypasses the app's bookkeeping: the reps' workload figures are recounted, as after any bulk import
+        // a bulk load bypasses the app's bookkeeping: the reps' workload figures are recounted and the first-contact summary
+        // rebuilt, as after any bulk import
         app.context.getBean(org.leadtocash.lead.SalesTeam.class).recountWorkload();
+        app.context.getBean(org.leadtocash.lead.LeadFirstContactSummary.class).rebuild();
     }
 
     private void quotes(int from, int to, int customers) {

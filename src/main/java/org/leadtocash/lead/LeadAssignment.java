@@ -61,7 +61,7 @@ public class LeadAssignment {
         staff.retireDealsBefore(now.minus(rules.signedDealWindow()));
         Assignment assignment = decide(lead, customer, routing, rules.maxOpenLeads());
         LeadStatus status = assignment.assigned() ? LeadStatus.ASSIGNED : LeadStatus.UNASSIGNED;
-        leads.recordRouting(leadId, status, assignment.assignee(), assignment.assigned() ? now : null, routing.ruleName(), assignment.text());
+        leads.recordRouting(leadId, before, status, assignment.assignee(), assignment.assigned() ? now : null, routing.ruleName(), assignment.text());
         staff.leadMoved(before, status, assignment.assignee(), now);
         log.info("Lead {} routed by rule '{}': {}", leadId, routing.ruleName(),
                 assignment.assigned() ? "assigned to " + assignment.assignee() : "no eligible rep, manager assigns");
@@ -185,7 +185,7 @@ public class LeadAssignment {
         String explanation = (lead.routingExplanation() == null ? "" : lead.routingExplanation() + "\n")
                 + "人工分配 Manually assigned by " + (managerId == null ? "a sales manager" : managerId) + " to " + rep.userId();
         Instant now = clock.now();
-        leads.recordRouting(leadId, LeadStatus.ASSIGNED, rep.userId(), now, lead.routingRule(), explanation);
+        leads.recordRouting(leadId, before, LeadStatus.ASSIGNED, rep.userId(), now, lead.routingRule(), explanation);
         staff.leadMoved(before, LeadStatus.ASSIGNED, rep.userId(), now);
         return explanation;
     }

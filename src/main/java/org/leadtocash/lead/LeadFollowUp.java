@@ -88,7 +88,7 @@ class LeadFollowUp {
         leads.recordAttempt(leadId, now, attempt.notes(), attempt.nextFollowUpDate());
         switch (attempt.outcome()) {
             case REACHED -> {
-                leads.markContacted(leadId, now);
+                leads.markContacted(leadId, before, now);
                 staff.leadMoved(before, LeadStatus.CONTACTED, before.assignee(), null);
                 leads.claimOwnership(lead.customerId(), repId, now);
                 Customer customer = leads.findCustomer(lead.customerId()).orElseThrow();
@@ -96,7 +96,7 @@ class LeadFollowUp {
                         leadId, now, attempt.nextFollowUpDate(), attempt.notes()));
             }
             case INVALID -> {
-                leads.markInvalid(leadId, attempt.invalidReason());
+                leads.markInvalid(leadId, before, attempt.invalidReason());
                 staff.leadMoved(before, LeadStatus.INVALID, before.assignee(), null);
             }
             case NOT_REACHED -> {

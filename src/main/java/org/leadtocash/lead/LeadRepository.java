@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code sales_lead} and {@code customer}. */
+/**
+ * {@code sales_lead} and {@code customer}. Every write that changes what the R-07 KPI counts a lead by (creation, status,
+ * rep, first contact) moves the lead's counts in {@link LeadFirstContactSummary} in the same transaction.
+ */
 @Repository
 class LeadRepository {
     private static final String LEAD_COLUMNS = "id, source, external_id, customer_id, company_name, credit_code, contact_name, "
@@ -20,9 +23,11 @@ class LeadRepository {
             + "contact_attempts, contact_notes, next_follow_up_date, invalid_reason";
 
     private final JdbcClient jdbc;
+    private final LeadFirstContactSummary summary;
 
-    LeadRepository(JdbcClient jdbc) {
+    LeadRepository(JdbcClient jdbc, LeadFirstContactSummary summary) {
         this.jdbc = jdbc;
+        this.summary = summary;
     }
 
     void insert(String id, LeadDraft d, String customerId, String createdBy, Instant createdAt) {
@@ -36,6 +41,7 @@ class LeadRepository {
                 .param("region", d.region()).param("budget", d.budgetCny()).param("productInterest", d.productInterest())
                 .param("status", LeadStatus.NEW.name()).param("createdBy", createdBy).param("createdAt", ts(createdAt))
                 .update();
+        summary.moved(null, new LeadFirstContactSummary.Counted(createdAt, LeadStatus.NEW, null, d.source().name(), d.region(), null));
     }
 
     Optional<Lead> find(String id) {
@@ -74,8 +80,11 @@ class LeadRepository {
                 .param("pi", processInstanceId).param("id", leadId).update();
     }
 
-    /** A lead's status and assignee, as read under a row lock before changing them. */
-    record Holding(LeadStatus status, String assignee) {
+    /**
+     * A lead's status and assignee, as read under a row lock before changing them, and what the first-contact summary
+     * counts it by, so a write moves its counts without reading the lead again.
+     */
+    record Holding(LeadStatus status, String assignee, LeadFirstContactSummary.Counted counted) {
     }
 
     /**
@@ -83,16 +92,25 @@ class LeadRepository {
      * and the reps' open-lead counts ({@link StaffRepository#leadMoved}) move together.
      */
     Holding lockHolding(String leadId) {
-        return jdbc.sql("SELECT status, assignee FROM sales_lead WHERE id = :id FOR UPDATE").param("id", leadId)
-                .query((rs, row) -> new Holding(LeadStatus.valueOf(rs.getString("status")), rs.getString("assignee")))
+        return jdbc.sql("SELECT status, assignee, created_at, source, region, first_contact_at FROM sales_lead WHERE id = :id FOR UPDATE")
+                .param("id", leadId)
+                .query((rs, row) -> {
+                    LeadStatus status = LeadStatus.valueOf(rs.getString("status"));
+                    String assignee = rs.getString("assignee");
+                    return new Holding(status, assignee, new LeadFirstContactSummary.Counted(instant(rs, "created_at"), status, assignee,
+                            rs.getString("source"), rs.getString("region"), instant(rs, "first_contact_at")));
+                })
                 .optional().orElseThrow(() -> new IllegalStateException("lead " + leadId + " does not exist"));
     }
 
-    void recordRouting(String leadId, LeadStatus status, String assignee, Instant assignedAt, String rule, String explanation) {
+    /** @param before the lead as {@link #lockHolding} read it in this transaction */
+    void recordRouting(String leadId, Holding before, LeadStatus status, String assignee, Instant assignedAt, String rule,
+                       String explanation) {
         jdbc.sql("UPDATE sales_lead SET status = :status, assignee = :assignee, assigned_at = :assignedAt, "
                         + "routing_rule = :rule, routing_explanation = :explanation WHERE id = :id")
                 .param("status", status.name()).param("assignee", assignee).param("assignedAt", ts(assignedAt))
                 .param("rule", rule).param("explanation", explanation).param("id", leadId).update();
+        summary.moved(before.counted(), before.counted().routed(status, assignee));
     }
 
     void recordAttempt(String leadId, Instant at, String notes, LocalDate nextFollowUp) {
@@ -101,17 +119,20 @@ class LeadRepository {
                 .param("at", ts(at)).param("notes", notes).param("next", nextFollowUp).param("id", leadId).update();
     }
 
-    void markContacted(String leadId, Instant at) {
+    /** @param before the lead as {@link #lockHolding} read it in this transaction */
+    void markContacted(String leadId, Holding before, Instant at) {
         jdbc.sql("UPDATE sales_lead SET status = :status, first_contact_at = :at WHERE id = :id")
                 .param("status", LeadStatus.CONTACTED.name()).param("at", ts(at)).param("id", leadId).update();
+        summary.moved(before.counted(), before.counted().contacted(at));
     }
 
-    void markInvalid(String leadId, String reason) {
+    /** @param before the lead as {@link #lockHolding} read it in this transaction; an invalid lead leaves the summary */
+    void markInvalid(String leadId, Holding before, String reason) {
         jdbc.sql("UPDATE sales_lead SET status = :status, invalid_reason = :reason WHERE id = :id")
                 .param("status", LeadStatus.INVALID.name()).param("reason", reason).param("id", leadId).update();
+        summary.moved(before.counted(), before.counted().invalid());
     }
 
-    /** Leads created in [from, to) for the first-contact KPI. */
     /** What the first-contact KPI needs of one lead: no texts, so a quarter of a busy year reads in one pass. */
     record KpiRow(String assignee, String source, String region, Instant createdAt, Instant firstContactAt) {
     }

@@ -70,6 +70,9 @@ class KpiBoardBrowserTests {
         assertThat(new BigDecimal(share.getDomAttribute("data-value")))
                 .isEqualByComparingTo(api.path("overall").path("shareWithinSla").decimalValue())
                 .isEqualByComparingTo("0.5");
+        assertThat(board.findElement(By.cssSelector("[data-kpi='firstContactMedian']")).getDomAttribute("data-value"))
+                .as("the median's bucket edge the API gives, shown as ≤ it").isEqualTo(api.path("overall").path("medianMinutesToFirstContact").asText())
+                .isNotEmpty();
         assertThat(board.findElements(By.cssSelector("[data-section] .leadtocash-kpi-error"))).as("every section loads").isEmpty();
         assertThat(board.findElements(By.cssSelector("[data-kpi='legalReturnRate'], [data-kpi='complianceRate'], "
                 + "[data-kpi='paymentCycleDays']"))).hasSize(3);

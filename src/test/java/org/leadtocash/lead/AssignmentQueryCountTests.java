@@ -37,6 +37,7 @@ class AssignmentQueryCountTests {
     @Autowired EngineClock clock;
     @Autowired LeadIntake intake;
     @Autowired TestData data;
+    @Autowired LeadFirstContactSummary firstContactSummary;
 
     private final AtomicInteger statements = new AtomicInteger();
     private final List<String> sql = new ArrayList<>();
@@ -46,7 +47,7 @@ class AssignmentQueryCountTests {
     void setUp() {
         data.reset();
         JdbcClient jdbc = JdbcClient.create(counting(dataSource));
-        counted = new LeadAssignment(new LeadRepository(jdbc), new StaffRepository(jdbc), policy, clock);
+        counted = new LeadAssignment(new LeadRepository(jdbc, firstContactSummary), new StaffRepository(jdbc), policy, clock);
     }
 
     @Test

@@ -121,17 +121,17 @@ class LeadKpiApiTests {
         assertThat(report.path("from").asText()).isEqualTo(D.toString());
         assertThat(report.path("to").asText()).isEqualTo(D.toString());
         assertThat(report.path("slaMinutes").asLong()).isEqualTo(240);
-        assertFigures(report.path("overall"), "all", 5, 4, 3, "0.6000", 130L);
+        assertFigures(report.path("overall"), "all", 5, 4, 3, "0.6000", 130L, 210L, 240L);
         assertThat(groups(report.path("byRep"))).containsExactly("chenjing", "zhangwei");
-        assertFigures(report.path("byRep").get(0), "chenjing", 3, 2, 2, "0.6667", 125L);
-        assertFigures(report.path("byRep").get(1), "zhangwei", 2, 2, 1, "0.5000", 160L);
+        assertFigures(report.path("byRep").get(0), "chenjing", 3, 2, 2, "0.6667", 125L, 210L, 240L);
+        assertFigures(report.path("byRep").get(1), "zhangwei", 2, 2, 1, "0.5000", 160L, 270L, 300L);
         assertThat(groups(report.path("bySource"))).containsExactly("PHONE_CALL", "TRADE_SHOW_QR", "WEBSITE_FORM");
-        assertFigures(report.path("bySource").get(0), "PHONE_CALL", 2, 1, 1, "0.5000", 240L);
-        assertFigures(report.path("bySource").get(1), "TRADE_SHOW_QR", 1, 1, 0, "0.0000", 300L);
-        assertFigures(report.path("bySource").get(2), "WEBSITE_FORM", 2, 2, 2, "1.0000", 15L);
+        assertFigures(report.path("bySource").get(0), "PHONE_CALL", 2, 1, 1, "0.5000", 240L, 210L, 240L);
+        assertFigures(report.path("bySource").get(1), "TRADE_SHOW_QR", 1, 1, 0, "0.0000", 300L, 270L, 300L);
+        assertFigures(report.path("bySource").get(2), "WEBSITE_FORM", 2, 2, 2, "1.0000", 15L, 15L, 30L);
         assertThat(groups(report.path("byRegion"))).containsExactly("EAST", "SOUTH");
-        assertFigures(report.path("byRegion").get(0), "EAST", 2, 2, 1, "0.5000", 160L);
-        assertFigures(report.path("byRegion").get(1), "SOUTH", 3, 2, 2, "0.6667", 125L);
+        assertFigures(report.path("byRegion").get(0), "EAST", 2, 2, 1, "0.5000", 160L, 270L, 300L);
+        assertFigures(report.path("byRegion").get(1), "SOUTH", 3, 2, 2, "0.6667", 125L, 210L, 240L);
     }
 
     @Test
@@ -149,14 +149,14 @@ class LeadKpiApiTests {
 
         JsonNode threeDays = JSON.readTree(kpi("limin", "from=" + D.minusDays(1) + "&to=" + D.plusDays(1)).getBody());
         // minutes 5, 10, 15, 20, 240, 300 reached; L8 not: 5 of 7 within 4 h, median (15 + 20) / 2
-        assertFigures(threeDays.path("overall"), "all", 7, 6, 5, "0.7143", 17L);
+        assertFigures(threeDays.path("overall"), "all", 7, 6, 5, "0.7143", 17L, 15L, 30L);
 
         JsonNode nextDay = JSON.readTree(kpi("limin", "from=" + D.plusDays(1) + "&to=" + D.plusDays(1)).getBody());
-        assertFigures(nextDay.path("overall"), "all", 1, 1, 1, "1.0000", 15L);
+        assertFigures(nextDay.path("overall"), "all", 1, 1, 1, "1.0000", 15L, 10L, 15L);
         assertThat(groups(nextDay.path("byRep"))).containsExactly("zhangwei");
 
         JsonNode dayBefore = JSON.readTree(kpi("limin", "from=" + D.minusDays(1) + "&to=" + D.minusDays(1)).getBody());
-        assertFigures(dayBefore.path("overall"), "all", 1, 1, 1, "1.0000", 5L);
+        assertFigures(dayBefore.path("overall"), "all", 1, 1, 1, "1.0000", 5L, 1L, 5L);
     }
 
     @Test
@@ -178,13 +178,13 @@ class LeadKpiApiTests {
         buildLeads();
 
         JsonNode zhangwei = JSON.readTree(kpi("zhangwei", "from=" + D + "&to=" + D).getBody());
-        assertFigures(zhangwei.path("overall"), "all", 2, 2, 1, "0.5000", 160L);
+        assertFigures(zhangwei.path("overall"), "all", 2, 2, 1, "0.5000", 160L, 270L, 300L);
         assertThat(groups(zhangwei.path("byRep"))).containsExactly("zhangwei");
         assertThat(groups(zhangwei.path("bySource"))).containsExactly("TRADE_SHOW_QR", "WEBSITE_FORM");
-        assertFigures(zhangwei.path("bySource").get(1), "WEBSITE_FORM", 1, 1, 1, "1.0000", 20L);
+        assertFigures(zhangwei.path("bySource").get(1), "WEBSITE_FORM", 1, 1, 1, "1.0000", 20L, 15L, 30L);
 
         JsonNode chenjing = JSON.readTree(kpi("chenjing", "from=" + D + "&to=" + D).getBody());
-        assertFigures(chenjing.path("overall"), "all", 3, 2, 2, "0.6667", 125L);
+        assertFigures(chenjing.path("overall"), "all", 3, 2, 2, "0.6667", 125L, 210L, 240L);
         assertThat(groups(chenjing.path("byRep"))).containsExactly("chenjing");
 
         JsonNode lina = JSON.readTree(kpi("lina", "from=" + D + "&to=" + D).getBody());
@@ -316,12 +316,20 @@ class LeadKpiApiTests {
         return rest.withBasicAuth(user, user).getForEntity("/api/kpi/leads/first-contact?" + query, String.class);
     }
 
-    private static void assertFigures(JsonNode figures, String group, int leads, int contacted, int within, String share, Long median) {
+    /**
+     * {@code median} is the exact median of the group's minutes (the mean of the middle two for an even count); the
+     * report gives the histogram bucket of the middle (or upper middle) lead, {@code bucketFrom} to {@code bucketTo}, and
+     * the exact median is at most {@code bucketTo}.
+     */
+    private static void assertFigures(JsonNode figures, String group, int leads, int contacted, int within, String share, Long median,
+                                      Long bucketFrom, Long bucketTo) {
         assertThat(figures.path("group").asText()).isEqualTo(group);
         assertThat(List.of(figures.path("leads").asInt(), figures.path("contacted").asInt(), figures.path("contactedWithinSla").asInt()))
                 .as(group + ": leads, contacted, within SLA").containsExactly(leads, contacted, within);
         assertThat(figures.path("shareWithinSla").decimalValue()).as(group + " share").isEqualByComparingTo(new BigDecimal(share));
-        assertThat(figures.path("medianMinutesToFirstContact").asLong()).as(group + " median").isEqualTo(median);
+        assertThat(figures.path("medianMinutesToFirstContact").asLong()).as(group + " median at most").isEqualTo(bucketTo)
+                .isGreaterThanOrEqualTo(median);
+        assertThat(figures.path("medianMinutesToFirstContactFrom").asLong()).as(group + " median's bucket from").isEqualTo(bucketFrom);
     }
 
     private static List<String> groups(JsonNode list) {

@@ -592,7 +592,7 @@ class LeadRoutingProcessTests {
      * Deploys {@code bpmn/lead-routing.bpmn} with its forms, as an owner would from Modeler, after changing the timer marked
      * {@code sla=<sla>} to {@code duration} with the Camunda model API. Returns the deployment id.
      */
-    private static String deployCopyWith(String sla, String duration) {
+    static String deployCopyWith(String sla, String duration) {
         BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/lead-routing.bpmn"));
         List<TimerEventDefinition> marked = model.getModelElementsByType(TimerEventDefinition.class).stream()
                 .filter(t -> ((BaseElement) t.getParentElement()).getExtensionElements() != null

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.leadtocash.lead.CreditCode;
+import org.leadtocash.lead.LeadFirstContactSummary;
 import org.leadtocash.lead.SalesTeam;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,13 @@ public class TestData {
     private final JdbcClient jdbc;
     private final ProcessEngine engine;
     private final SalesTeam salesTeam;
+    private final LeadFirstContactSummary firstContactSummary;
 
-    public TestData(JdbcClient jdbc, ProcessEngine engine, SalesTeam salesTeam) {
+    public TestData(JdbcClient jdbc, ProcessEngine engine, SalesTeam salesTeam, LeadFirstContactSummary firstContactSummary) {
         this.jdbc = jdbc;
         this.engine = engine;
         this.salesTeam = salesTeam;
+        this.firstContactSummary = firstContactSummary;
     }
 
     /** The sales team's zone, as {@code leadtocash.zone} sets it for the tests (the application default). */
@@ -56,7 +59,7 @@ public class TestData {
                 "payment_blocker_cause", "payment_blocker_check", "payment_receipt", "payment_node_visit", "payment_journey",
                 "invoice_fix", "invoice_handoff_verdict", "invoice_line", "invoice_request", "contract_review", "contract_clause",
                 "contract_line", "contract", "clause_tamper_attempt", "quote_clause", "quote_line", "quote",
-                "sales_lead", "customer_owner_history", "customer", "rep_trip", "signed_deal", "notification_delivery", "notification_claim", "erp_handoff"}) {
+                "sales_lead", "lead_first_contact_summary", "customer_owner_history", "customer", "rep_trip", "signed_deal", "notification_delivery", "notification_claim", "erp_handoff"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         // the demo roster is the baseline; tests add their own members
@@ -68,9 +71,13 @@ public class TestData {
         jdbc.sql("UPDATE region SET active = TRUE").update();
     }
 
-    /** After a test wrote leads or deals with SQL of its own: the reps' workload figures follow (the app keeps them itself). */
+    /**
+     * After a test wrote leads or deals with SQL of its own: the reps' workload figures and the first-contact summary
+     * follow (the app keeps them itself).
+     */
     public void recountWorkload() {
         salesTeam.recountWorkload();
+        firstContactSummary.rebuild();
     }
 
     /** A valid unified social credit code, different on every call. */

@@ -41,6 +41,11 @@ function number(value, unit) {
   return value === null || value === undefined ? '—' : Number(value).toFixed(1) + ' ' + unit;
 }
 
+/** A median known to its bucket: the API gives the bucket's upper edge, so the median is at most that. */
+function atMost(value, unit) {
+  return value === null || value === undefined ? '—' : '≤ ' + Number(value).toFixed(0) + ' ' + unit;
+}
+
 /** With X-Requested-With, an /api 401 (e.g. before the login) comes without a Basic challenge: no browser login popup. */
 async function getJson(url) {
   const response = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}});
@@ -126,7 +131,7 @@ async function leadSection(range) {
       figure('firstContactShare', hours + ' 小时内首次联系 First contact within ' + hours + ' h', report.overall.shareWithinSla,
         percent(report.overall.shareWithinSla), '改进前 51 % · 目标 93 % · 行业 89 %'),
       figure('firstContactMedian', '首次联系中位数 Median to first contact', report.overall.medianMinutesToFirstContact,
-        number(report.overall.medianMinutesToFirstContact, '分钟'), report.overall.leads + ' 条线索 leads')),
+        atMost(report.overall.medianMinutesToFirstContact, '分钟 min'), report.overall.leads + ' 条线索 leads')),
     el('h5', {}, '按周 Per week'), bars('firstContactPerWeek', weekly, 1, percent, refs),
     el('h5', {}, '按销售 Per rep'),
     bars('firstContactPerRep', report.byRep.map(f => ({label: f.group, value: f.shareWithinSla})), 1, percent, refs),
