@@ -97,6 +97,17 @@ public class SummaryCounters {
             });
         }
 
+        /** A transaction started inside this one ({@code REQUIRES_NEW}) keeps its own increments and commits them itself. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(SummaryCounters.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(SummaryCounters.this, this);
+        }
+
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(SummaryCounters.this);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -94,6 +95,29 @@ class SummaryCountersTests {
             s.setRollbackOnly();
         });
         assertThat(row(day, "EAST")).isEqualTo("5/5");
+    }
+
+    @Test
+    void aTransactionStartedInsideAnotherCommitsItsOwnIncrementsWhateverTheOuterOneDoes() {
+        LocalDate day = LocalDate.of(2026, 3, 5);
+        TransactionTemplate inner = new TransactionTemplate(tx.getTransactionManager());
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            counters.add(TABLE, List.of(day, "OUTER"), new long[] {1, 0});
+            inner.executeWithoutResult(t -> counters.add(TABLE, List.of(day, "INNER"), new long[] {1, 1}));
+            assertThat(row(day, "INNER")).as("committed with the inner transaction").isEqualTo("1/1");
+            counters.add(TABLE, List.of(day, "OUTER"), new long[] {1, 0});
+            throw new IllegalStateException("the outer change failed");
+        })).hasMessage("the outer change failed");
+        assertThat(row(day, "INNER")).isEqualTo("1/1");
+        assertThat(row(day, "OUTER")).isEqualTo("none");
+        tx.executeWithoutResult(s -> {
+            counters.add(TABLE, List.of(day, "OUTER"), new long[] {1, 0});
+            inner.executeWithoutResult(t -> counters.add(TABLE, List.of(day, "INNER"), new long[] {1, 0}));
+            counters.add(TABLE, List.of(day, "OUTER"), new long[] {1, 0});
+        });
+        assertThat(row(day, "OUTER")).isEqualTo("2/0");
+        assertThat(row(day, "INNER")).isEqualTo("2/1");
     }
 
     @Test
