@@ -41,6 +41,11 @@ function number(value, unit) {
   return value === null || value === undefined ? '—' : Number(value).toFixed(1) + ' ' + unit;
 }
 
+/** A median the API knows to its bucket: at most the bucket's upper edge. */
+function atMost(value, unit) {
+  return value === null || value === undefined ? '—' : '≤ ' + number(value, unit);
+}
+
 /** With X-Requested-With, an /api 401 (e.g. before the login) comes without a Basic challenge: no browser login popup. */
 async function getJson(url) {
   const response = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}});
@@ -141,7 +146,7 @@ async function contractSection(range) {
   return el('div', {class: 'leadtocash-kpi-figures'},
     figure('legalReturnRate', '法务退回率 Legal return rate', r.legalReturnRate, percent(r.legalReturnRate), '改进前 31 % → 2.4 %'),
     figure('contractHandlingHours', '合同处理时长 Contract handling', r.averageHandlingHours, number(r.averageHandlingHours, '小时'),
-      '4.7 → 1.2 小时 · 中位数 ' + number(r.medianHandlingHours, '小时')),
+      '4.7 → 1.2 小时 · 中位数 ' + atMost(r.medianHandlingHours, '小时')),
     figure('invoicingErrorRate', '开票错误率 Invoicing errors', r.invoicingErrorRate, percent(r.invoicingErrorRate), '7.3 % → 0.2 %'),
     figure('complianceRate', '流程合规率 Compliance', r.compliance.complianceRate, percent(r.compliance.complianceRate), '目标 ≥ 95 %'));
 }
