@@ -41,3 +41,42 @@ INSERT INTO summary_state (name, zone) VALUES ('u8_verdict_summary', '');
 
 -- The R-32 sample draws from the ids of a range's approved contracts: read from this index alone.
 CREATE INDEX contract_drafted_approved_ix ON contract (drafted_at, approved_at, id);
+
+-- Payment durations per day and rep ('' = all reps): measure CYCLE (journeys paid in full, by day paid, node '') and
+-- DWELL (node stays, by day the stay ended, per node code as stored). Keys start with the rep and the measure: a report
+-- reads one contiguous run of days.
+CREATE TABLE payment_kpi_summary (
+    summary_day  DATE        NOT NULL,
+    rep_id       VARCHAR(64) NOT NULL,
+    measure      VARCHAR(10) NOT NULL,
+    node         VARCHAR(30) NOT NULL,
+    items        BIGINT      NOT NULL DEFAULT 0,
+    seconds      BIGINT      NOT NULL DEFAULT 0,   -- sum of whole seconds
+    b00 BIGINT NOT NULL DEFAULT 0, b01 BIGINT NOT NULL DEFAULT 0, b02 BIGINT NOT NULL DEFAULT 0, b03 BIGINT NOT NULL DEFAULT 0,
+    b04 BIGINT NOT NULL DEFAULT 0, b05 BIGINT NOT NULL DEFAULT 0, b06 BIGINT NOT NULL DEFAULT 0, b07 BIGINT NOT NULL DEFAULT 0,
+    b08 BIGINT NOT NULL DEFAULT 0, b09 BIGINT NOT NULL DEFAULT 0, b10 BIGINT NOT NULL DEFAULT 0, b11 BIGINT NOT NULL DEFAULT 0,
+    b12 BIGINT NOT NULL DEFAULT 0, b13 BIGINT NOT NULL DEFAULT 0, b14 BIGINT NOT NULL DEFAULT 0, b15 BIGINT NOT NULL DEFAULT 0,
+    b16 BIGINT NOT NULL DEFAULT 0, b17 BIGINT NOT NULL DEFAULT 0, b18 BIGINT NOT NULL DEFAULT 0, b19 BIGINT NOT NULL DEFAULT 0,
+    b20 BIGINT NOT NULL DEFAULT 0, b21 BIGINT NOT NULL DEFAULT 0, b22 BIGINT NOT NULL DEFAULT 0, b23 BIGINT NOT NULL DEFAULT 0,
+    b24 BIGINT NOT NULL DEFAULT 0, b25 BIGINT NOT NULL DEFAULT 0, b26 BIGINT NOT NULL DEFAULT 0, b27 BIGINT NOT NULL DEFAULT 0,
+    b28 BIGINT NOT NULL DEFAULT 0, b29 BIGINT NOT NULL DEFAULT 0, b30 BIGINT NOT NULL DEFAULT 0, b31 BIGINT NOT NULL DEFAULT 0,
+    b32 BIGINT NOT NULL DEFAULT 0, b33 BIGINT NOT NULL DEFAULT 0, b34 BIGINT NOT NULL DEFAULT 0, b35 BIGINT NOT NULL DEFAULT 0,
+    b36 BIGINT NOT NULL DEFAULT 0, b37 BIGINT NOT NULL DEFAULT 0, b38 BIGINT NOT NULL DEFAULT 0, b39 BIGINT NOT NULL DEFAULT 0,
+    b40 BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (rep_id, measure, summary_day, node)
+);
+INSERT INTO summary_state (name, zone) VALUES ('payment_kpi_summary', '');
+
+-- Blocker causes ticked per day the checklist was answered and rep of the check ('' = all reps): dimension ALL
+-- (grp ''), NODE (grp = node code) and CUSTOMER (grp = customer id or '', grp_name = the customer name on the check).
+CREATE TABLE payment_cause_summary (
+    summary_day  DATE         NOT NULL,
+    rep_id       VARCHAR(64)  NOT NULL,
+    dimension    VARCHAR(10)  NOT NULL,
+    grp          VARCHAR(36)  NOT NULL,
+    grp_name     VARCHAR(200) NOT NULL,
+    cause        VARCHAR(30)  NOT NULL,
+    ticks        BIGINT       NOT NULL DEFAULT 0,
+    PRIMARY KEY (rep_id, dimension, summary_day, grp, grp_name, cause)
+);
+INSERT INTO summary_state (name, zone) VALUES ('payment_cause_summary', '');

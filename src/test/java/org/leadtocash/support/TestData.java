@@ -60,7 +60,7 @@ public class TestData {
             jdbc.sql("DELETE FROM " + table).update();
         }
         // summaries of the rows emptied above (V23): empty too, as a recount of those rows gives
-        for (String summary : new String[] {"contract_kpi_summary", "u8_verdict_summary"}) {
+        for (String summary : new String[] {"contract_kpi_summary", "u8_verdict_summary", "payment_kpi_summary", "payment_cause_summary"}) {
             jdbc.sql("DELETE FROM " + summary).update();
         }
         // the demo roster is the baseline; tests add their own members

@@ -157,7 +157,7 @@ async function paymentSection(range) {
   return el('div', {},
     el('div', {class: 'leadtocash-kpi-figures'},
       figure('paymentCycleDays', '平均回款周期 Payment cycle', r.cycle.averageDays, number(r.cycle.averageDays, '天'),
-        '128 → 89 天 · 中位数 ' + number(r.cycle.medianDays, '天'))),
+        '128 → 89 天 · 中位数 ' + atMost(r.cycle.medianDays, '天'))),
     el('h5', {}, '各节点停留 Dwell per node (平均小时)'),
     bars('dwellPerNode', r.dwellByNode.map(n => ({label: n.nodeLabel.split(' ')[0], value: n.averageHours})), maxDwell,
       v => number(v, '小时')),
