@@ -190,38 +190,54 @@ public class ContractKpiSummary {
 
     /** One read of every contract with its reviews, in contract order; counts summed per row, then inserted in batches. */
     private long buildContracts(EngineClock clock) {
-        ZoneId zone = clock.zone();
-        Map<List<Object>, long[]> rows = new HashMap<>();
-        long[] read = {0};
-        Object[] current = {null, null};
+        ContractRows rows = new ContractRows(clock.zone());
         paged.query("SELECT c.id, c.drafted_at, c.approved_at, c.legal_returns, c.clauses_current_at_approval, c.attachments_complete, "
-                    + "r.decision, r.reviewer FROM contract c LEFT JOIN contract_review r ON r.contract_id = c.id ORDER BY c.id", rs -> {
-                        String id = rs.getString("id");
-                        if (!id.equals(current[0])) {
-                            if (current[1] != null) {
-                                sum(rows, key((Facts) current[1], zone), counts((Facts) current[1]));
-                            }
-                            read[0]++;
-                            current[0] = id;
-                            current[1] = new Facts(QuoteRepository.instant(rs, "drafted_at"), 0, rs.getInt("legal_returns"),
-                                    QuoteRepository.instant(rs, "approved_at"), bool(rs, "clauses_current_at_approval"),
-                                    bool(rs, "attachments_complete"), new TreeSet<>());
-                        }
-                        String decision = rs.getString("decision");
-                        if (decision != null) {
-                            Facts f = (Facts) current[1];
-                            if (ReviewDecision.APPROVE.name().equals(decision)) {
-                                f.approvers().add(rs.getString("reviewer"));
-                            }
-                            current[1] = new Facts(f.draftedAt(), f.reviews() + 1, f.legalReturns(), f.approvedAt(), f.clausesCurrent(),
-                                    f.attachmentsComplete(), f.approvers());
-                        }
+                + "r.decision, r.reviewer FROM contract c LEFT JOIN contract_review r ON r.contract_id = c.id ORDER BY c.id", rs -> {
+                    String id = rs.getString("id");
+                    if (!id.equals(rows.contractId)) {
+                        rows.next(id, new Facts(QuoteRepository.instant(rs, "drafted_at"), 0, rs.getInt("legal_returns"),
+                                QuoteRepository.instant(rs, "approved_at"), bool(rs, "clauses_current_at_approval"),
+                                bool(rs, "attachments_complete"), new TreeSet<>()));
+                    }
+                    String decision = rs.getString("decision");
+                    if (decision != null) {
+                        rows.review(ReviewDecision.valueOf(decision), rs.getString("reviewer"));
+                    }
                 });
-        if (current[1] != null) {
-            sum(rows, key((Facts) current[1], zone), counts((Facts) current[1]));
+        rows.next(null, null);
+        insert(CONTRACTS, rows.sums);
+        return rows.read;
+    }
+
+    /** The rows of a contract build: the contract being read (its reviews come one per result row) and the sums. */
+    private static final class ContractRows {
+        private final ZoneId zone;
+        private final Map<List<Object>, long[]> sums = new HashMap<>();
+        private String contractId;
+        private Facts facts;
+        private long read;
+
+        ContractRows(ZoneId zone) {
+            this.zone = zone;
         }
-        insert(CONTRACTS, rows);
-        return read[0];
+
+        /** Counts the contract read so far and starts the next one (null: the end). */
+        void next(String id, Facts next) {
+            if (facts != null) {
+                sum(sums, key(facts, zone), counts(facts));
+            }
+            contractId = id;
+            facts = next;
+            read += next == null ? 0 : 1;
+        }
+
+        void review(ReviewDecision decision, String reviewer) {
+            if (decision == ReviewDecision.APPROVE) {
+                facts.approvers().add(reviewer);
+            }
+            facts = new Facts(facts.draftedAt(), facts.reviews() + 1, facts.legalReturns(), facts.approvedAt(), facts.clausesCurrent(),
+                    facts.attachmentsComplete(), facts.approvers());
+        }
     }
 
     private long buildVerdicts(EngineClock clock) {
