@@ -69,6 +69,7 @@ INSERT INTO summary_state (name, zone) VALUES ('payment_kpi_summary', '');
 
 -- Blocker causes ticked per day the checklist was answered and rep of the check ('' = all reps): dimension ALL
 -- (grp ''), NODE (grp = node code) and CUSTOMER (grp = customer id or '', grp_name = the customer name on the check).
+-- A report reads all three for one rep (or all) and a run of days: the key starts with those.
 CREATE TABLE payment_cause_summary (
     summary_day  DATE         NOT NULL,
     rep_id       VARCHAR(64)  NOT NULL,
@@ -77,6 +78,6 @@ CREATE TABLE payment_cause_summary (
     grp_name     VARCHAR(200) NOT NULL,
     cause        VARCHAR(30)  NOT NULL,
     ticks        BIGINT       NOT NULL DEFAULT 0,
-    PRIMARY KEY (rep_id, dimension, summary_day, grp, grp_name, cause)
+    PRIMARY KEY (rep_id, summary_day, dimension, grp, grp_name, cause)
 );
 INSERT INTO summary_state (name, zone) VALUES ('payment_cause_summary', '');
