@@ -231,6 +231,8 @@ final class YearOfData {
                 + "SELECT 'yi-' || g, CASE WHEN g % 100 = 2 THEN 'REJECTED' ELSE 'ACCEPTED' END, CASE WHEN g % 100 = 2 THEN '30001' END, "
                 + drafted + " + interval '3 days 1 hour' " + invoiced, from, to);
         history("QuoteToInvoiceProcess", "yp-q-", "yq-", from, to, QUOTES);
+        // as for the workload: the contract KPI's summaries are rebuilt from the rows the load wrote with SQL
+        app.context.getBean(org.leadtocash.quote.ContractKpiSummary.class).rebuild();
     }
 
     private void closedJourneys(int from, int to) {
@@ -265,6 +267,7 @@ final class YearOfData {
                 + "FROM payment_blocker_check c WHERE journey_id LIKE 'yj-%' AND NOT EXISTS "
                 + "(SELECT 1 FROM payment_blocker_cause k WHERE k.check_id = c.id)");
         history("PaymentJourneyProcess", "yp-p-", "yj-", from, to, n);
+        app.context.getBean(org.leadtocash.payment.PaymentKpiSummary.class).rebuild();
     }
 
     /**

@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL for the tables of {@code V6__payment_journey.sql}; runs in the caller's transaction. */
+/**
+ * SQL for the tables of {@code V6__payment_journey.sql}; runs in the caller's transaction. Writes that end a node stay,
+ * pay a journey or answer a checklist count it in {@link PaymentKpiSummary} in that transaction.
+ */
 @Repository
 class JourneyRepository {
     private static final String COLUMNS = "id, invoice_no, customer_id, customer_name, project_name, rep_id, amount_due,"
@@ -31,9 +34,11 @@ class JourneyRepository {
             + " answered_by, answered_at";
 
     private final JdbcClient jdbc;
+    private final PaymentKpiSummary summary;
 
-    JourneyRepository(JdbcClient jdbc) {
+    JourneyRepository(JdbcClient jdbc, PaymentKpiSummary summary) {
         this.jdbc = jdbc;
+        this.summary = summary;
     }
 
     // --- journeys ------------------------------------------------------------------------------------------------
@@ -115,6 +120,7 @@ class JourneyRepository {
 
     /** The journey reached {@code node} (a code): the visit of the node it was at ends, the new one starts. */
     void moveTo(String id, String node, Instant at) {
+        summary.staysEnded(summary.openStays(id), at);
         jdbc.sql("UPDATE payment_node_visit SET left_at = :at WHERE journey_id = :id AND left_at IS NULL")
                 .param("at", ts(at)).param("id", id).update();
         jdbc.sql("INSERT INTO payment_node_visit (journey_id, node, entered_at) VALUES (:id, :node, :at)")
@@ -125,6 +131,7 @@ class JourneyRepository {
 
     /** The journey's stay at its node ends (its process ended); nothing happens when it has ended already. */
     void leaveNode(String id, Instant at) {
+        summary.staysEnded(summary.openStays(id), at);
         jdbc.sql("UPDATE payment_node_visit SET left_at = :at WHERE journey_id = :id AND left_at IS NULL")
                 .param("at", ts(at)).param("id", id).update();
     }
@@ -135,6 +142,10 @@ class JourneyRepository {
     }
 
     void setReceived(String id, BigDecimal received, Instant paidAt) {
+        PaymentKpiSummary.Paid before = summary.paid(id);
+        if (paidAt != null) {
+            summary.staysEnded(summary.openStays(id), paidAt);
+        }
         jdbc.sql("UPDATE payment_journey SET amount_received = :received, status = :status, paid_at = :paidAt WHERE id = :id")
                 .param("received", received).param("status", paidAt == null ? PaymentJourney.OPEN : PaymentJourney.PAID)
                 .param("paidAt", ts(paidAt)).param("id", id).update();
@@ -142,6 +153,7 @@ class JourneyRepository {
             jdbc.sql("UPDATE payment_node_visit SET left_at = :at WHERE journey_id = :id AND left_at IS NULL")
                     .param("at", ts(paidAt)).param("id", id).update();
         }
+        summary.paidChanged(before, summary.paid(id));
     }
 
     void recordInvoiceSigned(String id, LocalDate signedDate, LocalDate expectedPaymentDate, String contactName,
@@ -220,6 +232,7 @@ class JourneyRepository {
 
     void answerCheck(long id, Collection<BlockerCause> causes, String otherCause, String note, String nextAction,
                      LocalDate nextActionDate, String answeredBy, Instant at) {
+        PaymentKpiSummary.Answer before = summary.answer(id);
         jdbc.sql("UPDATE payment_blocker_check SET other_cause = :other, note = :note, next_action = :action,"
                         + " next_action_date = :actionDate, answered_by = :by, answered_at = :at WHERE id = :id")
                 .param("other", otherCause).param("note", note).param("action", nextAction)
@@ -229,6 +242,7 @@ class JourneyRepository {
             jdbc.sql("INSERT INTO payment_blocker_cause (check_id, cause) VALUES (:id, :cause)")
                     .param("id", id).param("cause", cause.name()).update();
         }
+        summary.answerChanged(before, summary.answer(id));
     }
 
     /** Every breaker firing of the journey, newest first, with the causes ticked. */

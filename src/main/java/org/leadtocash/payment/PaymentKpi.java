@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.leadtocash.shared.DateRange;
+import org.leadtocash.shared.DurationHistogram;
 import org.leadtocash.shared.Stats;
 import org.leadtocash.shared.EngineClock;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>blocker causes ranked: how often each cause was ticked in checklists answered in the range, overall, per node
  * and per customer.</li>
  * </ul>
+ * Counts, shares and averages come exact from {@link PaymentKpiSummary}; a median is known to its
+ * {@link DurationHistogram} bucket: {@code medianDays} / {@code medianHours} is the bucket's upper edge (the median is at
+ * most that; null beyond 90 days) and {@code medianDaysFrom} / {@code medianHoursFrom} its lower edge (for an odd count
+ * the median is at least that; for an even one the bucket is the upper middle item's), rounded outwards.
  */
 @Service
 class PaymentKpi {
@@ -38,11 +44,13 @@ class PaymentKpi {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3_600);
 
     private final JourneyRepository journeys;
+    private final PaymentKpiSummary summary;
     private final PaymentNodes nodes;
     private final EngineClock clock;
 
-    public PaymentKpi(JourneyRepository journeys, PaymentNodes nodes, EngineClock clock) {
+    public PaymentKpi(JourneyRepository journeys, PaymentKpiSummary summary, PaymentNodes nodes, EngineClock clock) {
         this.journeys = journeys;
+        this.summary = summary;
         this.nodes = nodes;
         this.clock = clock;
     }
@@ -53,12 +61,12 @@ class PaymentKpi {
     }
 
     /** Average and median in days; null when no journey was paid in the range. */
-    public record Cycle(int journeysPaid, BigDecimal averageDays, BigDecimal medianDays) {
+    public record Cycle(int journeysPaid, BigDecimal averageDays, BigDecimal medianDays, BigDecimal medianDaysFrom) {
     }
 
     /** @param node the node's code */
     public record NodeDwell(String node, int nodeNumber, String nodeLabel, int stays, BigDecimal averageHours,
-                            BigDecimal medianHours) {
+                            BigDecimal medianHours, BigDecimal medianHoursFrom) {
     }
 
     /** @param share of all ticks in the range, 0..1 with 4 decimals */
@@ -75,13 +83,87 @@ class PaymentKpi {
     /** @param repId one rep's journeys, or null for all */
     @Transactional(readOnly = true)
     public Report report(LocalDate from, LocalDate to, String repId) {
+        new DateRange(from, to); // refuses a missing or backward range, naming the parameter
+        long[] paid = summary.durations(PaymentKpiSummary.CYCLE, from, to, repId).getOrDefault("", new long[PaymentKpiSummary.DURATIONS
+                .counterColumns().size()]);
+        DurationHistogram.Bucket cycleMedian = median(paid);
+        Cycle cycle = new Cycle((int) paid[PaymentKpiSummary.ITEMS], mean(paid, SECONDS_PER_DAY),
+                edge(cycleMedian == null ? null : cycleMedian.to(), 1440, RoundingMode.UP),
+                edge(cycleMedian == null ? null : cycleMedian.from(), 1440, RoundingMode.DOWN));
+
+        Map<String, long[]> stays = summary.durations(PaymentKpiSummary.DWELL, from, to, repId);
+        Map<String, JourneyNode> known = new LinkedHashMap<>();
+        nodes.current().forEach(n -> known.put(n.code(), n));
+        stays.keySet().forEach(code -> known.computeIfAbsent(code, nodes::describe));
+        List<NodeDwell> dwell = new ArrayList<>();
+        for (JourneyNode node : known.values().stream().sorted(BY_NUMBER).toList()) {
+            long[] s = stays.get(node.code());
+            DurationHistogram.Bucket median = s == null ? null : median(s);
+            dwell.add(new NodeDwell(node.code(), node.number(), node.label() + " " + node.chinese(),
+                    s == null ? 0 : (int) s[PaymentKpiSummary.ITEMS], s == null ? null : mean(s, SECONDS_PER_HOUR),
+                    edge(median == null ? null : median.to(), 60, RoundingMode.UP),
+                    edge(median == null ? null : median.from(), 60, RoundingMode.DOWN)));
+        }
+
+        List<PaymentKpiSummary.CauseSum> sums = summary.causes(from, to, repId);
+        long ticks = sums.stream().filter(c -> PaymentKpiSummary.ALL.equals(c.dimension())).mapToLong(PaymentKpiSummary.CauseSum::ticks).sum();
+        List<CauseCount> causes = sums.stream().filter(c -> PaymentKpiSummary.ALL.equals(c.dimension()))
+                .map(c -> new CauseCount(c.cause(), label(c.cause()), (int) c.ticks(),
+                        BigDecimal.valueOf(c.ticks()).divide(BigDecimal.valueOf(ticks), 4, RoundingMode.HALF_UP)))
+                .sorted(CAUSES_RANKED).toList();
+        Map<String, JourneyNode> described = new HashMap<>(known);
+        List<NodeCauseCount> byNode = sums.stream().filter(c -> PaymentKpiSummary.NODE.equals(c.dimension()))
+                .map(c -> {
+                    JourneyNode node = described.computeIfAbsent(c.group(), nodes::describe);
+                    return new NodeCauseCount(node.code(), node.number(), node.label() + " " + node.chinese(), c.cause(), label(c.cause()),
+                            (int) c.ticks());
+                })
+                .sorted(NODE_CAUSES_RANKED).toList();
+        List<CustomerCauseCount> byCustomer = sums.stream().filter(c -> PaymentKpiSummary.CUSTOMER.equals(c.dimension()))
+                .map(c -> new CustomerCauseCount(c.group().isEmpty() ? null : c.group(), c.groupName(), c.cause(), label(c.cause()),
+                        (int) c.ticks()))
+                .sorted(CUSTOMER_CAUSES_RANKED).toList();
+        return new Report(from, to, repId, cycle, dwell, causes, byNode, byCustomer);
+    }
+
+    private static final Comparator<CauseCount> CAUSES_RANKED = Comparator.comparingInt(CauseCount::count).reversed()
+            .thenComparing(CauseCount::cause);
+    private static final Comparator<NodeCauseCount> NODE_CAUSES_RANKED = Comparator.comparingInt(NodeCauseCount::count).reversed()
+            .thenComparingInt(NodeCauseCount::nodeNumber).thenComparing(NodeCauseCount::node).thenComparing(NodeCauseCount::cause);
+    /** Customers of one name (rare) in the order of their ids. */
+    private static final Comparator<CustomerCauseCount> CUSTOMER_CAUSES_RANKED = Comparator.comparingInt(CustomerCauseCount::count)
+            .reversed().thenComparing(CustomerCauseCount::customerName).thenComparing(CustomerCauseCount::cause)
+            .thenComparing(CustomerCauseCount::customerId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private static DurationHistogram.Bucket median(long[] counts) {
+        return DurationHistogram.median(Arrays.copyOfRange(counts, PaymentKpiSummary.FIRST_BUCKET, counts.length));
+    }
+
+    /** The sum of whole seconds over count × unit, HALF_UP to 1 decimal, as {@link Stats#mean} gives it from the items. */
+    private static BigDecimal mean(long[] counts, BigDecimal unit) {
+        long n = counts[PaymentKpiSummary.ITEMS];
+        return n == 0 ? null : BigDecimal.valueOf(counts[PaymentKpiSummary.SECONDS])
+                .divide(unit.multiply(BigDecimal.valueOf(n)), 1, RoundingMode.HALF_UP);
+    }
+
+    /** A bucket edge in days ({@code minutes} 1440) or hours (60), 1 decimal: upper edges rounded up, lower ones down. */
+    private static BigDecimal edge(Duration edge, int minutes, RoundingMode rounding) {
+        return edge == null ? null : BigDecimal.valueOf(edge.toMinutes()).divide(BigDecimal.valueOf(minutes), 1, rounding);
+    }
+
+    /**
+     * The report as computed from every paid journey, node stay and checklist of the range, with exact medians (in both
+     * median fields): what the summary replaces, kept for comparing the two.
+     */
+    Report perItem(LocalDate from, LocalDate to, String repId) {
         DateRange range = new DateRange(from, to);
         Instant start = range.start(clock.zone());
         Instant end = range.end(clock.zone());
 
         List<BigDecimal> cycles = journeys.paidBetween(start, end, repId).stream()
                 .map(j -> seconds(j.startedAt(), j.paidAt())).sorted().toList();
-        Cycle cycle = new Cycle(cycles.size(), Stats.mean(cycles, SECONDS_PER_DAY, 1), Stats.median(cycles, SECONDS_PER_DAY, 1));
+        BigDecimal cycleMedian = Stats.median(cycles, SECONDS_PER_DAY, 1);
+        Cycle cycle = new Cycle(cycles.size(), Stats.mean(cycles, SECONDS_PER_DAY, 1), cycleMedian, cycleMedian);
 
         Map<String, List<BigDecimal>> stays = new HashMap<>();
         for (JourneyRepository.NodeVisit v : journeys.visitsEndedBetween(start, end, repId)) {
@@ -93,8 +175,9 @@ class PaymentKpi {
         List<NodeDwell> dwell = new ArrayList<>();
         for (JourneyNode node : known.values().stream().sorted(BY_NUMBER).toList()) {
             List<BigDecimal> s = stays.getOrDefault(node.code(), List.of()).stream().sorted().toList();
+            BigDecimal median = Stats.median(s, SECONDS_PER_HOUR, 1);
             dwell.add(new NodeDwell(node.code(), node.number(), node.label() + " " + node.chinese(), s.size(),
-                    Stats.mean(s, SECONDS_PER_HOUR, 1), Stats.median(s, SECONDS_PER_HOUR, 1)));
+                    Stats.mean(s, SECONDS_PER_HOUR, 1), median, median));
         }
 
         List<JourneyRepository.CauseRow> rows = journeys.causesAnsweredBetween(start, end, repId);
@@ -102,7 +185,7 @@ class PaymentKpi {
         List<CauseCount> causes = counted(rows, JourneyRepository.CauseRow::cause).entrySet().stream()
                 .map(e -> new CauseCount(e.getKey(), label(e.getKey()), e.getValue(),
                         BigDecimal.valueOf(e.getValue()).divide(BigDecimal.valueOf(ticks), 4, RoundingMode.HALF_UP)))
-                .sorted(Comparator.comparingInt(CauseCount::count).reversed().thenComparing(CauseCount::cause))
+                .sorted(CAUSES_RANKED)
                 .toList();
         Map<String, JourneyNode> described = new HashMap<>(known);
         List<NodeCauseCount> byNode = counted(rows, r -> new NodeCause(r.node(), r.cause())).entrySet().stream()
@@ -111,16 +194,13 @@ class PaymentKpi {
                     return new NodeCauseCount(node.code(), node.number(), node.label() + " " + node.chinese(),
                             e.getKey().cause(), label(e.getKey().cause()), e.getValue());
                 })
-                .sorted(Comparator.comparingInt(NodeCauseCount::count).reversed()
-                        .thenComparingInt(NodeCauseCount::nodeNumber).thenComparing(NodeCauseCount::node)
-                        .thenComparing(NodeCauseCount::cause))
+                .sorted(NODE_CAUSES_RANKED)
                 .toList();
         List<CustomerCauseCount> byCustomer = counted(rows, r -> new CustomerCause(r.customerId(), r.customerName(), r.cause()))
                 .entrySet().stream()
                 .map(e -> new CustomerCauseCount(e.getKey().customerId(), e.getKey().customerName(), e.getKey().cause(),
                         label(e.getKey().cause()), e.getValue()))
-                .sorted(Comparator.comparingInt(CustomerCauseCount::count).reversed()
-                        .thenComparing(CustomerCauseCount::customerName).thenComparing(CustomerCauseCount::cause))
+                .sorted(CUSTOMER_CAUSES_RANKED)
                 .toList();
         return new Report(from, to, repId, cycle, dwell, causes, byNode, byCustomer);
     }

@@ -19,7 +19,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code contract}, {@code contract_line}, {@code contract_clause}, {@code contract_review}. */
+/**
+ * {@code contract}, {@code contract_line}, {@code contract_clause}, {@code contract_review}. Writes that change what the
+ * contract KPI counts (a new contract, a review, a return, the approval) move the contract's counts in
+ * {@link ContractKpiSummary} in the same transaction.
+ */
 @Repository
 class ContractRepository {
     private static final String COLUMNS = "id, quote_id, quote_revision, customer_id, customer_name, customer_credit_code, "
@@ -29,10 +33,12 @@ class ContractRepository {
 
     private final JdbcClient jdbc;
     private final QuoteRepository quotes;
+    private final ContractKpiSummary summary;
 
-    ContractRepository(JdbcClient jdbc, QuoteRepository quotes) {
+    ContractRepository(JdbcClient jdbc, QuoteRepository quotes, ContractKpiSummary summary) {
         this.jdbc = jdbc;
         this.quotes = quotes;
+        this.summary = summary;
     }
 
     void insert(Contract c) {
@@ -45,6 +51,7 @@ class ContractRepository {
                 .update();
         quotes.insertLines("contract_line", "contract_id", c.id(), c.lines());
         insertClauses(c.id(), c.clauses());
+        summary.moved(null, summary.facts(c.id()));
     }
 
     private void insertClauses(String contractId, List<AttachedClause> clauses) {
@@ -113,6 +120,25 @@ class ContractRepository {
                 clauses.getOrDefault(c.id(), List.of()), reviews.getOrDefault(c.id(), List.of()))).toList();
     }
 
+    /** Ids of the contracts drafted in [from, to) that legal approved, in no particular order (index-only with V23's index). */
+    List<String> approvedIdsDraftedBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT id FROM contract WHERE drafted_at >= ? AND drafted_at < ? AND approved_at IS NOT NULL")
+                .params(ts(from), ts(to)).query(String.class).list();
+    }
+
+    /** The contracts with these ids, with their reviews (no lines or clauses): two queries for any number of ids. */
+    List<Contract> withReviews(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Contract> headers = jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE id IN (:ids) ORDER BY id").param("ids", ids)
+                .query(ContractRepository::header).list();
+        Map<String, List<ContractReview>> reviews = grouped(jdbc.sql("SELECT contract_id, review_round, decision, reason, reviewer, "
+                        + "reviewed_at FROM contract_review WHERE contract_id IN (:ids) ORDER BY contract_id, review_round, id")
+                .param("ids", ids).query((rs, n) -> Map.entry(rs.getString("contract_id"), review(rs))).list());
+        return headers.stream().map(c -> c.withDetails(List.of(), List.of(), reviews.getOrDefault(c.id(), List.of()))).toList();
+    }
+
     private static String prefixed(String alias, String columns) {
         return alias + columns.replace(", ", ", " + alias);
     }
@@ -142,21 +168,27 @@ class ContractRepository {
 
     void insertReview(String contractId, int round, QuoteToInvoiceProcess.ReviewDecision decision, String reason,
                       String reviewer, Instant at) {
+        ContractKpiSummary.Facts before = summary.facts(contractId);
         jdbc.sql("INSERT INTO contract_review (contract_id, review_round, decision, reason, reviewer, reviewed_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
                 .params(contractId, round, decision.name(), reason, reviewer, ts(at)).update();
+        summary.moved(before, summary.facts(contractId));
     }
 
     void markReturned(String contractId) {
+        ContractKpiSummary.Facts before = summary.facts(contractId);
         jdbc.sql("UPDATE contract SET status = ?, legal_returns = legal_returns + 1 WHERE id = ?")
                 .params(ContractStatus.RETURNED.name(), contractId).update();
+        summary.moved(before, summary.facts(contractId));
     }
 
     void markApproved(String contractId, String approver, Instant at, boolean clausesCurrent, boolean attachmentsComplete) {
+        ContractKpiSummary.Facts before = summary.facts(contractId);
         jdbc.sql("UPDATE contract SET status = ?, approved_at = ?, approved_by = ?, clauses_current_at_approval = ?, "
                         + "attachments_complete = ? WHERE id = ?")
                 .params(ContractStatus.APPROVED.name(), ts(at), approver, clausesCurrent, attachmentsComplete, contractId)
                 .update();
+        summary.moved(before, summary.facts(contractId));
     }
 
     List<ContractReview> reviews(String contractId) {

@@ -273,4 +273,12 @@ class Contracts {
     List<Contract> draftedBetween(Instant from, Instant to) {
         return contracts.draftedBetween(from, to);
     }
+
+    List<String> approvedIdsDraftedBetween(Instant from, Instant to) {
+        return contracts.approvedIdsDraftedBetween(from, to);
+    }
+
+    List<Contract> withReviews(List<String> ids) {
+        return contracts.withReviews(ids);
+    }
 }

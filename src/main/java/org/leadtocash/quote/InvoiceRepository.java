@@ -15,7 +15,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code invoice_request}, {@code invoice_line}, {@code invoice_handoff_verdict}, {@code invoice_fix}. */
+/**
+ * {@code invoice_request}, {@code invoice_line}, {@code invoice_handoff_verdict}, {@code invoice_fix}. A recorded U8
+ * verdict is counted in {@link ContractKpiSummary} in the same transaction.
+ */
 @Repository
 class InvoiceRepository {
     private static final String COLUMNS = "id, contract_id, quote_id, customer_id, customer_name, customer_credit_code, rep_id, "
@@ -26,9 +29,11 @@ class InvoiceRepository {
     }
 
     private final JdbcClient jdbc;
+    private final ContractKpiSummary summary;
 
-    InvoiceRepository(JdbcClient jdbc) {
+    InvoiceRepository(JdbcClient jdbc, ContractKpiSummary summary) {
         this.jdbc = jdbc;
+        this.summary = summary;
     }
 
     void insert(InvoiceRequest r, String processInstanceId) {
@@ -71,6 +76,7 @@ class InvoiceRepository {
         jdbc.sql("INSERT INTO invoice_handoff_verdict (invoice_request_id, outcome, errcode, errmsg, recorded_at) "
                         + "VALUES (?, ?, ?, ?, ?)")
                 .params(id, outcome, errcode, errmsg, ts(at)).update();
+        summary.verdict(outcome, at);
         boolean rejected = "REJECTED".equals(outcome);
         jdbc.sql("UPDATE invoice_request SET status = ?, last_error = ?, u8_trade_id = COALESCE(?, u8_trade_id), "
                         + "u8_voucher_id = COALESCE(?, u8_voucher_id), handed_off_at = ? WHERE id = ?")

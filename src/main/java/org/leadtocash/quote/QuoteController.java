@@ -114,12 +114,16 @@ class QuoteController {
         return invoiceRequests.visible(id, viewer(), currentUser.isIn(Groups.FINANCE));
     }
 
-    /** contract KPIs over contracts drafted in [from, to], compliance also over a seeded sample; overseers only. */
+    /**
+     * R-12/R-16/R-32 contract KPIs over contracts drafted in [from, to], compliance also over a seeded sample; with
+     * {@code perContract=true} also every contract's figures; overseers only.
+     */
     @GetMapping("/kpi/contracts")
     public QuoteKpi.Report contractKpi(@RequestParam LocalDate from, @RequestParam LocalDate to,
-                                       @RequestParam(required = false) Long seed) {
+                                       @RequestParam(required = false) Long seed,
+                                       @RequestParam(defaultValue = "false") boolean perContract) {
         currentUser.requireAnyGroup(Groups.OVERSEERS.toArray(String[]::new));
-        return kpi.contracts(from, to, seed);
+        return kpi.contracts(from, to, seed, perContract);
     }
 
     private String viewer() {

@@ -18,6 +18,9 @@ import org.leadtocash.lead.Lead;
 import org.leadtocash.lead.LeadIntake;
 import org.leadtocash.lead.LeadRoutingProcess;
 import org.leadtocash.lead.LeadSource;
+import org.leadtocash.payment.PaymentFixtures;
+import org.leadtocash.payment.PaymentJourney;
+import org.leadtocash.payment.PaymentJourneys;
 import org.leadtocash.support.AppTest;
 import org.leadtocash.support.TestData;
 import org.openqa.selenium.By;
@@ -42,6 +45,8 @@ class KpiBoardBrowserTests {
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
     @Autowired TestRestTemplate rest;
+    @Autowired PaymentJourneys journeys;
+    @Autowired PaymentFixtures fixtures;
 
     private Browser browser;
 
@@ -51,6 +56,7 @@ class KpiBoardBrowserTests {
     @BeforeEach
     void reset() {
         data.reset();
+        fixtures.reset();
         browser = browsers.open("http://localhost:" + port);
     }
 
@@ -58,6 +64,8 @@ class KpiBoardBrowserTests {
     void managerSeesTheFirstContactShareOfTheApiOnTheCockpitDashboard() throws Exception {
         contactedRightAway(routedLead("EAST"));
         routedLead("SOUTH");
+        PaymentJourney paid = journeys.start(PaymentFixtures.start("zhangwei", "A医院", "100.00"));
+        journeys.applyBankReceipt(paid.invoiceNo(), new BigDecimal("100.00"), TestData.today(), "KPI-BOARD-1", "wufang");
 
         browser.loginTo("cockpit", "limin", "limin");
         WebElement board = browser.visible(By.cssSelector(".leadtocash-kpi[data-loaded]"));
@@ -83,6 +91,16 @@ class KpiBoardBrowserTests {
         assertThat(new BigDecimal(board.findElement(By.cssSelector("[data-kpi='overdueFollowUpRatio']")).getDomAttribute("data-value")))
                 .as("the board's overdue follow-up ratio is the API's")
                 .isEqualByComparingTo(followUp.path("company").path("overdueRatio").decimalValue());
+        JsonNode payments = JSON.readTree(rest.withBasicAuth("limin", "limin")
+                .getForEntity("/api/kpi/payments?from=" + range[0] + "&to=" + range[1], String.class).getBody());
+        assertThat(payments.path("cycle").path("journeysPaid").asInt()).as("the paid journey is in the board's range").isEqualTo(1);
+        WebElement cycle = board.findElement(By.cssSelector("[data-kpi='paymentCycleDays']"));
+        assertThat(new BigDecimal(cycle.getDomAttribute("data-value"))).isEqualByComparingTo(payments.path("cycle").path("averageDays").decimalValue());
+        assertThat(cycle.getText()).as("the median shown as at most its bucket's upper edge, as the API gives it")
+                .contains("≤ " + payments.path("cycle").path("medianDays").decimalValue().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString());
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+                board.findElement(By.cssSelector("[data-section='contracts']")));
+        browser.screenshot("kpi-1b-limin-contract-and-payment-figures");
         assertThat(board.findElements(By.cssSelector("svg[data-chart='firstContactPerRep'] rect")))
                 .as("a bar per rep of the API's answer").hasSize(api.path("byRep").size()).hasSize(2);
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", board);

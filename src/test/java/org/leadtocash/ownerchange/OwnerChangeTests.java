@@ -524,7 +524,7 @@ class OwnerChangeTests {
         assertThat(reviews(earlier)).containsExactly("APPROVE");
 
         // per contract, the large one once — returned once, handled from its draft to its last approval
-        ResponseEntity<String> kpi = rest.withBasicAuth(DIRECTOR, DIRECTOR).getForEntity("/api/kpi/contracts?from={d}&to={d}",
+        ResponseEntity<String> kpi = rest.withBasicAuth(DIRECTOR, DIRECTOR).getForEntity("/api/kpi/contracts?from={d}&to={d}&perContract=true",
                 String.class, Map.of("d", drafted.toString()));
         assertThat(kpi.getStatusCode()).as(kpi.getBody()).isEqualTo(HttpStatus.OK);
         JsonNode report = JSON.readTree(kpi.getBody());

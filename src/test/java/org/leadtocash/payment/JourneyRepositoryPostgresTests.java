@@ -26,7 +26,11 @@ class JourneyRepositoryPostgresTests {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-        journeys = new JourneyRepository(JdbcClient.create(postgres.getPostgresDatabase()));
+        javax.sql.DataSource db = postgres.getPostgresDatabase();
+        org.leadtocash.shared.EngineClock clock = new org.leadtocash.shared.EngineClock(java.time.ZoneId.of("Asia/Shanghai"));
+        journeys = new JourneyRepository(JdbcClient.create(db), new PaymentKpiSummary(db, new org.leadtocash.shared.SummaryCounters(db),
+                new org.leadtocash.shared.SummaryBuilds(JdbcClient.create(db), clock,
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(db)), clock));
     }
 
     @AfterAll

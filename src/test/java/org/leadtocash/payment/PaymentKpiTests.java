@@ -98,9 +98,10 @@ class PaymentKpiTests {
     void paymentCycleAverageAndMedianInDaysOverJourneysPaidInTheRange() {
         PaymentKpi.Report report = kpi.report(JUNE_1, JUNE_30, null);
 
-        assertThat(report.cycle()).isEqualTo(new PaymentKpi.Cycle(3, new BigDecimal("5.3"), new BigDecimal("4.0")));
+        // medians as their bucket (3 days, 4 days]: the middle cycle of J2 2 d, J1 4 d, J3 10 d; of zhangwei's two, the upper
+        assertThat(report.cycle()).isEqualTo(new PaymentKpi.Cycle(3, new BigDecimal("5.3"), new BigDecimal("4.0"), new BigDecimal("3.0")));
         assertThat(kpi.report(JUNE_1, JUNE_30, "zhangwei").cycle())
-                .isEqualTo(new PaymentKpi.Cycle(2, new BigDecimal("3.0"), new BigDecimal("3.0")));
+                .isEqualTo(new PaymentKpi.Cycle(2, new BigDecimal("3.0"), new BigDecimal("4.0"), new BigDecimal("3.0")));
         // J3 was paid on 19 June: a range ending the 18th leaves it out
         assertThat(kpi.report(JUNE_1, LocalDate.of(2025, 6, 18), null).cycle().journeysPaid()).isEqualTo(2);
     }
@@ -115,7 +116,8 @@ class PaymentKpiTests {
                 tuple("INVOICE_SIGNED", 1, new BigDecimal("24.0"), new BigDecimal("24.0")),
                 tuple("PROCUREMENT_STARTED", 1, new BigDecimal("24.0"), new BigDecimal("24.0")),
                 tuple("CUSTOMER_PAID", 1, new BigDecimal("24.0"), new BigDecimal("24.0")),
-                tuple("BANK_RECEIVED", 3, new BigDecimal("72.0"), new BigDecimal("0.0")));
+                // medians as their bucket: (20 h, 24 h], and (0, 1 min] for two receipts that left ⑤ at once
+                tuple("BANK_RECEIVED", 3, new BigDecimal("72.0"), new BigDecimal("0.1")));
     }
 
     @Test
@@ -145,7 +147,7 @@ class PaymentKpiTests {
     @Test
     void anEmptyRangeHasNoFiguresAndABackwardRangeIsRefused() {
         PaymentKpi.Report july = kpi.report(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 31), null);
-        assertThat(july.cycle()).isEqualTo(new PaymentKpi.Cycle(0, null, null));
+        assertThat(july.cycle()).isEqualTo(new PaymentKpi.Cycle(0, null, null, null));
         assertThat(july.dwellByNode()).allSatisfy(d -> assertThat(d.stays()).isZero());
         assertThat(july.blockerCauses()).isEmpty();
 

@@ -62,6 +62,10 @@ public class TestData {
                 "sales_lead", "lead_first_contact_summary", "customer_owner_history", "customer", "rep_trip", "signed_deal", "notification_delivery", "notification_claim", "erp_handoff"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
+        // summaries of the rows emptied above (V23): empty too, as a recount of those rows gives
+        for (String summary : new String[] {"contract_kpi_summary", "u8_verdict_summary", "payment_kpi_summary", "payment_cause_summary"}) {
+            jdbc.sql("DELETE FROM " + summary).update();
+        }
         // the demo roster is the baseline; tests add their own members
         jdbc.sql("DELETE FROM sales_staff WHERE user_id LIKE 'test%'").update();
         jdbc.sql("UPDATE sales_staff SET active = TRUE, open_leads = 0, recent_deals = 0, last_assigned_at = NULL, "

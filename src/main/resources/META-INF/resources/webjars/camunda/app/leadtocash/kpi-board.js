@@ -41,9 +41,15 @@ function number(value, unit) {
   return value === null || value === undefined ? '—' : Number(value).toFixed(1) + ' ' + unit;
 }
 
-/** A median known to its bucket: the API gives the bucket's upper edge, so the median is at most that. */
+/**
+ * A median the API knows to its bucket: at most the bucket's upper edge. Whole minutes are shown as they come; hours and
+ * days with one decimal, as the board's other figures.
+ */
 function atMost(value, unit) {
-  return value === null || value === undefined ? '—' : '≤ ' + Number(value).toFixed(0) + ' ' + unit;
+  if (value === null || value === undefined) {
+    return '—';
+  }
+  return '≤ ' + (unit.startsWith('分钟') ? Number(value).toFixed(0) + ' ' + unit : number(value, unit));
 }
 
 /** With X-Requested-With, an /api 401 (e.g. before the login) comes without a Basic challenge: no browser login popup. */
@@ -146,7 +152,7 @@ async function contractSection(range) {
   return el('div', {class: 'leadtocash-kpi-figures'},
     figure('legalReturnRate', '法务退回率 Legal return rate', r.legalReturnRate, percent(r.legalReturnRate), '改进前 31 % → 2.4 %'),
     figure('contractHandlingHours', '合同处理时长 Contract handling', r.averageHandlingHours, number(r.averageHandlingHours, '小时'),
-      '4.7 → 1.2 小时 · 中位数 ' + number(r.medianHandlingHours, '小时')),
+      '4.7 → 1.2 小时 · 中位数 ' + atMost(r.medianHandlingHours, '小时')),
     figure('invoicingErrorRate', '开票错误率 Invoicing errors', r.invoicingErrorRate, percent(r.invoicingErrorRate), '7.3 % → 0.2 %'),
     figure('complianceRate', '流程合规率 Compliance', r.compliance.complianceRate, percent(r.compliance.complianceRate), '目标 ≥ 95 %'));
 }
@@ -157,7 +163,7 @@ async function paymentSection(range) {
   return el('div', {},
     el('div', {class: 'leadtocash-kpi-figures'},
       figure('paymentCycleDays', '平均回款周期 Payment cycle', r.cycle.averageDays, number(r.cycle.averageDays, '天'),
-        '128 → 89 天 · 中位数 ' + number(r.cycle.medianDays, '天'))),
+        '128 → 89 天 · 中位数 ' + atMost(r.cycle.medianDays, '天'))),
     el('h5', {}, '各节点停留 Dwell per node (平均小时)'),
     bars('dwellPerNode', r.dwellByNode.map(n => ({label: n.nodeLabel.split(' ')[0], value: n.averageHours})), maxDwell,
       v => number(v, '小时')),

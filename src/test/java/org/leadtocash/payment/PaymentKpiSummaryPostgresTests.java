@@ -1,0 +1,9 @@
+package org.leadtocash.payment;
+
+import org.leadtocash.support.OnPostgres;
+import org.springframework.test.context.ContextConfiguration;
+
+/** {@link PaymentKpiSummaryTests} on PostgreSQL 17: the summaries' upserts, builds and reads there. */
+@ContextConfiguration(initializers = OnPostgres.class)
+class PaymentKpiSummaryPostgresTests extends PaymentKpiSummaryTests {
+}
