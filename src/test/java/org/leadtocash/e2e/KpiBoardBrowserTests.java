@@ -31,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The sales KPI board on Cockpit's dashboard: limin (manager) sees the R-07 share equal to the API's figure for the
- * same range, with the contract and payment sections, and follows the link to the lead instances; lina (rep) cannot
+ * same range, with the contract and payment sections, and follows the link to the lead instances; finance (wufang) opens
+ * Cockpit for payment journeys but is not shown the board; lina (rep) cannot
  * open Cockpit at all. Screenshots: {@code target/e2e-screenshots/kpi-*.png}.
  */
 @AppTest
@@ -123,6 +124,16 @@ class KpiBoardBrowserTests {
         assertThat(rest.withBasicAuth("lina", "lina").getForEntity("/api/kpi/contracts?from=2026-01-01&to=2026-12-31", String.class)
                 .getStatusCode().value()).as("nor the contract figures over the API").isEqualTo(403);
         browser.screenshot("kpi-3-lina-refused");
+    }
+
+    @Test
+    void financeOpensCockpitForPaymentJourneysButIsNotShownTheBoard() {
+        browser.loginTo("cockpit", "wufang", "wufang");
+        browser.until("the dashboard to leave the board out", d -> !d.findElements(By.cssSelector("[data-kpi-board=not-for-this-user]")).isEmpty());
+        assertThat(browser.driver().findElements(By.cssSelector(".leadtocash-kpi"))).isEmpty();
+        assertThat(rest.withBasicAuth("wufang", "wufang").getForEntity("/api/kpi/contracts?from=2026-01-01&to=2026-12-31", String.class)
+                .getStatusCode().value()).as("the contract figures are not finance's").isEqualTo(403);
+        browser.screenshot("kpi-4-finance-no-board");
     }
 
     private String routedLead(String region) {

@@ -61,6 +61,17 @@ async function getJson(url) {
   return response.json();
 }
 
+/**
+ * The board is for managers and directors: Cockpit also lets finance in (to open a payment journey from its breaker
+ * alert), and the contract figures answer 403 to everyone but overseers, so the board shows only where they are readable.
+ */
+async function forOverseers() {
+  const day = today();
+  const response = await fetch('/api/kpi/contracts?from=' + day + '&to=' + day,
+    {credentials: 'same-origin', headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}});
+  return response.status !== 403;
+}
+
 /** One figure: a label, the value as shown and, in data-value, as the API gave it. */
 function figure(key, label, value, shown, note) {
   return el('div', {class: 'leadtocash-kpi-figure', 'data-kpi': key, 'data-value': value === null || value === undefined ? '' : String(value)},
@@ -243,6 +254,13 @@ export default {
     const load = () => draw(board, engine, {from: from.value, to: until.value});
     refresh.addEventListener('click', load);
     // Cockpit renders its dashboard once before it routes to the login page: read the figures only once logged in
-    getJson('/camunda/api/admin/auth/user/' + engine.engineName).then(load, () => undefined);
+    getJson('/camunda/api/admin/auth/user/' + engine.engineName).then(async () => {
+      if (await forOverseers()) {
+        load();
+      } else {
+        board.remove();
+        node.setAttribute('data-kpi-board', 'not-for-this-user');
+      }
+    }, () => undefined);
   }
 };
