@@ -44,8 +44,9 @@ class ActivityDurationHistoryPlugin extends AbstractProcessEnginePlugin {
      * Counts the "end" event of an activity instance. The engine builds that event without the start time when the
      * instance's row is not in the command's entity cache (a user task completed, an instance cancelled: the start was
      * written by an earlier command), and its database handler, which runs after the custom ones, reads the stored row
-     * for it. This handler does that read first, the same way (by id through the command's entity manager, so the row is
-     * cached and the database handler reads it from there, not twice), and so knows the duration the engine stores.
+     * for it. This handler does that read first, the same way (by id through the command's entity manager), and so knows
+     * the duration the engine stores. The entity manager does not cache what {@code selectById} reads, so the database
+     * handler still finds no cached row and merges the end event as it always does (it reads the row a second time).
      */
     record ActivityEndCounter(ActivityDurationSummary summary) implements HistoryEventHandler {
         @Override
