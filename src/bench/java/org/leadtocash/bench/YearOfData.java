@@ -455,6 +455,8 @@ final class YearOfData {
                     + URLEncoder.encode(password, StandardCharsets.UTF_8);
             s.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
                     .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)), false);
+            // as the webapp does after its login: ask who is logged in, which hands over the new session's CSRF token
+            s.get("/camunda/api/admin/auth/user/default");
             return s;
         }
 
