@@ -74,8 +74,7 @@ final class AdminPages {
         browser.clickable(By.cssSelector("a[ng-click='openCreateGroupMembershipDialog()']")).click();
         By box = By.xpath("//tr[.//td[contains(@class,'group-id')]/a[normalize-space(.)='" + groupId + "']]"
                 + "//input[@type='checkbox']");
-        browser.click(box);
-        browser.until("group " + groupId + " ticked", d -> d.findElement(box).isSelected());
+        browser.tick(box);
         browser.click(By.cssSelector("button[ng-click='createGroupMemberships()']"));
         browser.click(By.cssSelector("button[ng-click='close(status)']"));
     }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -174,6 +175,25 @@ final class Browser implements AutoCloseable {
             } catch (ElementClickInterceptedException e) {
                 return false;
             }
+        });
+    }
+
+    /**
+     * Ticks a checkbox and waits until it stays ticked: a list that is rendered again after its data arrives (Camunda
+     * Admin's group dialog) can replace a checkbox that was just ticked with an unticked one, so it is ticked again.
+     */
+    void tick(By checkbox) {
+        until(checkbox + " ticked", d -> {
+            WebElement box = d.findElement(checkbox);
+            if (box.isSelected()) {
+                return true;
+            }
+            try {
+                box.click();
+            } catch (ElementNotInteractableException e) { // intercepted by an element still laying out, or not yet shown
+                return false;
+            }
+            return box.isSelected();
         });
     }
 
