@@ -14,8 +14,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * Runs an {@link AppTest} class on an embedded PostgreSQL 17 instead of H2, with everything else as in the shared test
  * context (demo users, job executor off): {@code @ContextConfiguration(initializers = OnPostgres.class)} on a subclass
- * repeats its tests there. Classes that use it share one context and database; the engine has its own name and no
- * webapps, so the shared H2 context in the same JVM keeps its engine and Cockpit.
+ * repeats its tests there, with {@code @DirtiesContext}: the engine has its own name and no webapps, so the shared H2
+ * context in the same JVM keeps its engine and Cockpit, and closing the context after the class takes the second engine
+ * out of the JVM's engine registry again (else {@code /engine-rest/engine} lists it to the tests that follow).
  */
 public class OnPostgres implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
