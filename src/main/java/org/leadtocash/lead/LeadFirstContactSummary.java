@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -178,27 +179,13 @@ public class LeadFirstContactSummary {
      */
     private long build(EngineClock clock) {
         ZoneId zone = clock.zone();
-        String insert = "INSERT INTO " + TABLE + " (" + String.join(", ", COUNTERS.keyColumns()) + ", "
-                + String.join(", ", COUNTERS.counterColumns()) + ") VALUES (" + "?, ".repeat(COUNTERS.keyColumns().size()
-                + COUNTERS.counterColumns().size() - 1) + "?)";
         Map<List<String>, long[]> day = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         LocalDate[] current = {null};
         long[] read = {0};
         Runnable flush = () -> {
-            List<Object[]> rows = new ArrayList<>(day.size());
-            day.forEach((key, sums) -> {
-                Object[] row = new Object[3 + sums.length];
-                row[0] = Date.valueOf(current[0]);
-                row[1] = key.get(0);
-                row[2] = key.get(1);
-                for (int i = 0; i < sums.length; i++) {
-                    row[3 + i] = sums[i];
-                }
-                rows.add(row);
-            });
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate(insert, rows);
-            }
+            Map<List<Object>, long[]> rows = new LinkedHashMap<>();
+            day.forEach((key, sums) -> rows.put(List.of(current[0], key.get(0), key.get(1)), sums));
+            counters.insert(COUNTERS, rows);
             day.clear();
         };
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());

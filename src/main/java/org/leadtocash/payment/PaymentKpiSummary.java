@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -268,17 +266,12 @@ public class PaymentKpiSummary {
     /** Rows of a build: the all-reps rows kept to the end, one rep's rows at a time, inserted {@value #PAGE} a batch. */
     private final class Rows {
         private final SummaryCounters.Table table;
-        private final String sql;
         private final Map<List<Object>, long[]> all = new HashMap<>();
         private final Map<List<Object>, long[]> rep = new HashMap<>();
-        private final List<Object[]> batch = new ArrayList<>();
         private String currentRep;
 
         Rows(SummaryCounters.Table table) {
             this.table = table;
-            List<String> columns = concat(table.keyColumns(), table.counterColumns());
-            this.sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         }
 
         void add(String repId, String measure, LocalDate day, String node, long[] counts) {
@@ -302,34 +295,15 @@ public class PaymentKpiSummary {
         }
 
         void flushRep() {
-            write(rep.entrySet());
+            counters.insert(table, rep);
             rep.clear();
             currentRep = null;
         }
 
         void finish() {
             flushRep();
-            write(all.entrySet());
+            counters.insert(table, all);
             all.clear();
-            if (!batch.isEmpty()) {
-                jdbc.batchUpdate(sql, batch);
-                batch.clear();
-            }
-        }
-
-        private void write(Collection<Map.Entry<List<Object>, long[]>> rows) {
-            for (Map.Entry<List<Object>, long[]> row : rows) {
-                List<Object> args = new ArrayList<>();
-                row.getKey().forEach(k -> args.add(k instanceof LocalDate d ? Date.valueOf(d) : k));
-                for (long n : row.getValue()) {
-                    args.add(n);
-                }
-                batch.add(args.toArray());
-                if (batch.size() == PAGE) {
-                    jdbc.batchUpdate(sql, batch);
-                    batch.clear();
-                }
-            }
         }
 
         private List<Object> with(List<Object> key, String repId) {

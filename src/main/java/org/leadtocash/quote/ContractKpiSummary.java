@@ -205,7 +205,7 @@ public class ContractKpiSummary {
                     }
                 });
         rows.next(null, null);
-        insert(CONTRACTS, rows.sums);
+        counters.insert(CONTRACTS, rows.sums);
         return rows.read;
     }
 
@@ -249,7 +249,7 @@ public class ContractKpiSummary {
             sum(rows, List.of(LocalDate.ofInstant(QuoteRepository.instant(rs, "recorded_at"), zone)),
                     new long[] {1, "REJECTED".equals(rs.getString("outcome")) ? 1 : 0});
         });
-        insert(VERDICTS, rows);
+        counters.insert(VERDICTS, rows);
         return read[0];
     }
 
@@ -257,25 +257,6 @@ public class ContractKpiSummary {
         long[] sum = rows.computeIfAbsent(key, k -> new long[counts.length]);
         for (int i = 0; i < counts.length; i++) {
             sum[i] += counts[i];
-        }
-    }
-
-    /** Inserts built rows into the emptied table, {@value #PAGE} a batch. */
-    private void insert(SummaryCounters.Table table, Map<List<Object>, long[]> rows) {
-        List<String> columns = concat(table.keyColumns(), table.counterColumns());
-        String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
-        List<Object[]> args = new ArrayList<>();
-        rows.forEach((key, counts) -> {
-            List<Object> row = new ArrayList<>();
-            key.forEach(k -> row.add(k instanceof LocalDate d ? Date.valueOf(d) : k));
-            for (long n : counts) {
-                row.add(n);
-            }
-            args.add(row.toArray());
-        });
-        for (int i = 0; i < args.size(); i += PAGE) {
-            jdbc.batchUpdate(sql, args.subList(i, Math.min(args.size(), i + PAGE)));
         }
     }
 

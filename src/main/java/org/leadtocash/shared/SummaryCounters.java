@@ -1,7 +1,9 @@
 package org.leadtocash.shared;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,6 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class SummaryCounters {
+    private static final int BATCH = 1000;
     private final JdbcTemplate jdbc;
     private final boolean postgres;
 
@@ -69,6 +72,32 @@ public class SummaryCounters {
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
         pending.add(table, key, increments);
+    }
+
+    /**
+     * Inserts whole rows (key values → counters, in the table's column order) into a summary that a build has just
+     * emptied, {@value #BATCH} a batch: a build sums its rows in memory and writes them once, without upserts.
+     */
+    public void insert(Table table, Map<? extends List<?>, long[]> rows) {
+        List<String> columns = new ArrayList<>(table.keyColumns());
+        columns.addAll(table.counterColumns());
+        String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size()) + ")";
+        List<Object[]> batch = new ArrayList<>();
+        for (Map.Entry<? extends List<?>, long[]> row : rows.entrySet()) {
+            List<Object> args = new ArrayList<>();
+            row.getKey().forEach(k -> args.add(k instanceof LocalDate day ? Date.valueOf(day) : k));
+            for (long n : row.getValue()) {
+                args.add(n);
+            }
+            batch.add(args.toArray());
+            if (batch.size() == BATCH) {
+                jdbc.batchUpdate(sql, batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            jdbc.batchUpdate(sql, batch);
+        }
     }
 
     /** One row's summed increments. */
